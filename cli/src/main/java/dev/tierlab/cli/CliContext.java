@@ -1,0 +1,156 @@
+package dev.tierlab.cli;
+
+import dev.tierlab.config.ConfigStore;
+import dev.tierlab.config.Environment;
+import dev.tierlab.config.Settings;
+import dev.tierlab.course.ContentSource;
+import dev.tierlab.course.Course;
+import dev.tierlab.course.CourseLoader;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.i18n.Lang;
+import dev.tierlab.i18n.Messages;
+import dev.tierlab.progress.ProgressStore;
+import dev.tierlab.render.TerminalRenderer;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/**
+ * What commands work with during one run: the output writers, how to ask the user, and the
+ * services, created on first use. One-shot use has one context per process; the shell has one for
+ * its whole session, and the global options typed on a line apply to that line only.
+ */
+final class CliContext {
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Environment env;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Prompter prompter;
+    private final Pager pager;
+    private final GlobalOptions launchOptions;
+    private final boolean shell;
+    private final boolean colorCapable;
+    private final IntSupplier terminalWidth;
+
+    private GlobalOptions lineOptions = GlobalOptions.NONE;
+    private Settings settings;
+    private GlobalOptions settingsFor;
+    private Course course;
+    private boolean exitRequested;
+
+    CliContext(Environment env, PrintWriter out, PrintWriter err, Prompter prompter, Pager pager,
+               GlobalOptions launchOptions, boolean shell, boolean colorCapable, IntSupplier terminalWidth) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+        this.prompter = prompter;
+        this.pager = pager;
+        this.launchOptions = launchOptions;
+        this.shell = shell;
+        this.colorCapable = colorCapable;
+        this.terminalWidth = terminalWidth;
+    }
+
+    Environment env() {
+        return env;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    Prompter prompter() {
+        return prompter;
+    }
+
+    Pager pager() {
+        return pager;
+    }
+
+    boolean isShell() {
+        return shell;
+    }
+
+    GlobalOptions launchOptions() {
+        return launchOptions;
+    }
+
+    /** Called by the root command after parsing with the global options of this command line. */
+    void lineOptions(GlobalOptions options) {
+        this.lineOptions = options;
+    }
+
+    GlobalOptions options() {
+        return launchOptions.overriddenBy(lineOptions);
+    }
+
+    Settings settings() {
+        GlobalOptions o = options();
+        if (settings == null || !o.equals(settingsFor)) {
+            settings = Settings.resolve(o.lang(), o.noColor(), o.stacktrace(), o.home(), env, colorCapable,
+                    terminalWidth.getAsInt());
+            settingsFor = o;
+        }
+        return settings;
+    }
+
+    /** The language for help text, decided before parsing; never fails (English on a bad value). */
+    Lang helpLang() {
+        try {
+            return settings().lang();
+        } catch (TierlabException e) {
+            return Lang.EN;
+        }
+    }
+
+    Messages msg() {
+        return Messages.of(helpLang());
+    }
+
+    Course course() {
+        if (course == null) {
+            course = new CourseLoader(ContentSource.bundled()).load();
+        }
+        return course;
+    }
+
+    ProgressStore progress() {
+        return new ProgressStore(settings().home(), Clock.systemUTC(), LOCK_TIMEOUT,
+                backup -> err.println(msg().get("progress.movedAside", backup)));
+    }
+
+    ConfigStore config() {
+        return new ConfigStore(settings().home());
+    }
+
+    TerminalRenderer renderer() {
+        Settings s = settings();
+        return new TerminalRenderer(s.width(), s.color());
+    }
+
+    /** Asks a yes/no question; anything but yes (or the end of input) is no. */
+    boolean confirm(String question) {
+        Optional<String> answer = prompter.readLine(question + " " + msg().get("confirm.choices") + " ");
+        if (answer.isEmpty()) {
+            out.println();
+        }
+        String a = answer.orElse("").trim().toLowerCase(Locale.ROOT);
+        return a.equals("y") || a.equals("yes") || a.equals("예") || a.equals("네") || a.equals("ㅇ");
+    }
+
+    void requestExit() {
+        exitRequested = true;
+    }
+
+    boolean exitRequested() {
+        return exitRequested;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tierlab.cli;
+
+import dev.tierlab.course.Chapter;
+import dev.tierlab.i18n.Messages;
+import dev.tierlab.progress.ChapterStatus;
+import dev.tierlab.progress.Progress;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", mixinStandardHelpOptions = true)
+final class StatusCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Option(names = "--json")
+    boolean json;
+
+    StatusCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Progress progress = ctx.progress().load();
+        List<Chapter> chapters = ctx.course().chapters();
+        long done = chapters.stream().filter(c -> ChapterStatus.of(c, progress) == ChapterStatus.DONE).count();
+        if (json) {
+            printJson(progress, chapters, done);
+            return 0;
+        }
+        Messages msg = ctx.msg();
+        PrintWriter out = ctx.out();
+        out.println(msg.get("status.summary", done, chapters.size()));
+        Progress.Position pos = progress.current();
+        out.println(pos == null ? msg.get("status.notStarted") : msg.get("status.current", pos.chapter(), pos.page()));
+        out.println(msg.get("status.home", ctx.settings().home()));
+        for (Chapter c : chapters) {
+            Progress.ChapterProgress cp = progress.chapter(c.id());
+            String quiz = cp.quiz() == null ? msg.get("status.noQuiz")
+                    : msg.get("status.quiz", cp.quiz().score(), cp.quiz().max());
+            out.println(msg.get("status.chapter", c.id(), msg.get("status." + statusName(ChapterStatus.of(c, progress))),
+                    cp.pagesRead().size(), c.pageCount(), quiz));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printJson(Progress progress, List<Chapter> chapters, long done) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Chapter c : chapters) {
+            Progress.ChapterProgress cp = progress.chapter(c.id());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("status", statusName(ChapterStatus.of(c, progress)));
+            m.put("pages", c.pageCount());
+            m.put("pagesRead", cp.pagesRead());
+            m.put("quiz", cp.quiz() == null ? null : Map.of("score", cp.quiz().score(), "max", cp.quiz().max()));
+            list.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("current", progress.current());
+        doc.put("done", done);
+        doc.put("total", chapters.size());
+        doc.put("chapters", list);
+        JsonOutput.print(ctx.out(), doc);
+    }
+
+    static String statusName(ChapterStatus s) {
+        return s.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

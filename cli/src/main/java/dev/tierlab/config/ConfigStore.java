@@ -1,0 +1,90 @@
+package dev.tierlab.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.files.AtomicFiles;
+import dev.tierlab.i18n.Lang;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/** The learner's settings in {@code $TIERLAB_HOME/config.json}: a small map of known keys. */
+public final class ConfigStore {
+    public static final String FILE_NAME = "config.json";
+
+    /** The keys a learner may set, each with its check and normal form. */
+    public enum Key {
+        LANG("lang", value -> Lang.parse(value).map(Lang::code).orElseThrow(() ->
+                new TierlabException(ExitCode.USAGE, "error.config.badValue", "lang", value, "en, ko")));
+
+        private final String name;
+        private final UnaryOperator<String> normalize;
+
+        Key(String name, UnaryOperator<String> normalize) {
+            this.name = name;
+            this.normalize = normalize;
+        }
+
+        public String key() {
+            return name;
+        }
+
+        public static Key parse(String name) {
+            return Arrays.stream(values()).filter(k -> k.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new TierlabException(ExitCode.NOT_FOUND, "error.config.unknownKey", name, names()));
+        }
+
+        public static String names() {
+            return Arrays.stream(values()).map(Key::key).collect(Collectors.joining(", "));
+        }
+    }
+
+    private final Path file;
+    private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    public ConfigStore(Path home) {
+        this.file = home.resolve(FILE_NAME);
+    }
+
+    public Optional<String> get(Key key) {
+        return Optional.ofNullable(read().get(key.key()));
+    }
+
+    /** Checks and stores {@code value}; returns the stored (normal) form. */
+    public String set(Key key, String value) {
+        String normal = key.normalize.apply(value);
+        Map<String, String> all = read();
+        all.put(key.key(), normal);
+        try {
+            AtomicFiles.write(file, json.writeValueAsBytes(all));
+        } catch (IOException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", file, e.getMessage());
+        }
+        return normal;
+    }
+
+    private Map<String, String> read() {
+        try {
+            return new TreeMap<>(json.readValue(Files.readAllBytes(file), new TypeReference<Map<String, String>>() { }));
+        } catch (NoSuchFileException e) {
+            return new TreeMap<>();
+        } catch (JacksonException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.config.unreadable", file, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", file, e.getMessage());
+        }
+    }
+}

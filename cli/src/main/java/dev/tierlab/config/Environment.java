@@ -1,0 +1,35 @@
+package dev.tierlab.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What tierlab reads from the process it runs in, captured once at start-up so that nothing deeper
+ * in the code reads {@code System.getenv} and tests can run with any environment.
+ *
+ * @param terminal true when standard output is an interactive terminal
+ */
+public record Environment(Map<String, String> variables, boolean terminal, Locale locale, Path userHome) {
+
+    public Environment {
+        variables = Map.copyOf(variables);
+    }
+
+    public static Environment system() {
+        return new Environment(System.getenv(), System.console() != null, Locale.getDefault(),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    public Optional<String> get(String name) {
+        String value = variables.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    public Environment withVariable(String name, String value) {
+        java.util.HashMap<String, String> copy = new java.util.HashMap<>(variables);
+        copy.put(name, value);
+        return new Environment(copy, terminal, locale, userHome);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tierlab.course;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where course files come from: the copy packed into the application, or a directory laid out like
+ * the repository's {@code content/} folder. Paths are relative and use {@code /}.
+ */
+public interface ContentSource {
+
+    /** The UTF-8 text at {@code path}, or empty when there is no such file. */
+    Optional<String> read(String path);
+
+    /** A human-readable location of {@code path}, for error messages. */
+    String describe(String path);
+
+    /** The content packed into the application jar under {@code content/}. */
+    static ContentSource bundled() {
+        return new ContentSource() {
+            @Override
+            public Optional<String> read(String path) {
+                try (InputStream in = ContentSource.class.getClassLoader().getResourceAsStream("content/" + path)) {
+                    return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public String describe(String path) {
+                return "content/" + path;
+            }
+        };
+    }
+
+    /** A directory with the layout of {@code content/}. */
+    static ContentSource directory(Path root) {
+        return new ContentSource() {
+            @Override
+            public Optional<String> read(String path) {
+                Path file = root.resolve(path);
+                if (!Files.isRegularFile(file)) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public String describe(String path) {
+                return root.resolve(path).toString();
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tierlab.progress;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A learner's progress: where they are and, per chapter, the pages read and the last quiz result.
+ * Immutable; every change returns a new value. Stored as {@code progress.json} by {@link ProgressStore}.
+ *
+ * @param current the page the learner last read, or null before the first
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Progress(int schemaVersion, Position current, SortedMap<String, ChapterProgress> chapters) {
+    /** The version of the file format written by this tierlab. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Progress {
+        chapters = Collections.unmodifiableSortedMap(new TreeMap<>(chapters == null ? Map.of() : chapters));
+    }
+
+    public static Progress empty() {
+        return new Progress(SCHEMA_VERSION, null, new TreeMap<>());
+    }
+
+    /** A page of a chapter, counted from 1. */
+    public record Position(String chapter, int page) {
+    }
+
+    /** @param quiz the last quiz result, or null when the quiz was not taken */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChapterProgress(List<Integer> pagesRead, QuizResult quiz) {
+        public static final ChapterProgress NONE = new ChapterProgress(List.of(), null);
+
+        public ChapterProgress {
+            pagesRead = List.copyOf(new TreeSet<>(pagesRead == null ? List.of() : pagesRead));
+        }
+
+        public boolean isEmpty() {
+            return pagesRead.isEmpty() && quiz == null;
+        }
+    }
+
+    /** @param answers the options chosen per question id; @param takenAt an ISO-8601 instant */
+    public record QuizResult(int score, int max, SortedMap<String, List<String>> answers, String takenAt) {
+        public QuizResult {
+            answers = Collections.unmodifiableSortedMap(new TreeMap<>(answers == null ? Map.of() : answers));
+        }
+    }
+
+    public ChapterProgress chapter(String id) {
+        return chapters.getOrDefault(id, ChapterProgress.NONE);
+    }
+
+    /** Records that page {@code page} of {@code chapter} was read and makes it the current position. */
+    public Progress withPageRead(String chapter, int page) {
+        ChapterProgress old = chapter(chapter);
+        List<Integer> pages = new java.util.ArrayList<>(old.pagesRead());
+        pages.add(page);
+        return with(chapter, new ChapterProgress(pages, old.quiz()), new Position(chapter, page));
+    }
+
+    public Progress withQuiz(String chapter, QuizResult result) {
+        return with(chapter, new ChapterProgress(chapter(chapter).pagesRead(), result), current);
+    }
+
+    /** Forgets one chapter; the current position is kept unless it points into that chapter. */
+    public Progress withoutChapter(String chapter) {
+        TreeMap<String, ChapterProgress> map = new TreeMap<>(chapters);
+        map.remove(chapter);
+        Position pos = current != null && current.chapter().equals(chapter) ? null : current;
+        return new Progress(schemaVersion, pos, map);
+    }
+
+    private Progress with(String chapter, ChapterProgress cp, Position pos) {
+        TreeMap<String, ChapterProgress> map = new TreeMap<>(chapters);
+        map.put(chapter, cp);
+        return new Progress(schemaVersion, pos, map);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.tierlab.progress;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.files.AtomicFiles;
+import dev.tierlab.files.ProcessLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Keeps {@code progress.json} in tierlab's home. Every read-modify-write holds an exclusive lock
+ * shared with other tierlab processes, and every write is atomic. A file that cannot be read or
+ * parsed is moved aside to {@code progress.json.bak-<timestamp>} (never deleted), the listener is
+ * told, and the learner continues with fresh progress.
+ */
+public final class ProgressStore {
+    public static final String FILE_NAME = "progress.json";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private final Path lockFile;
+    private final Clock clock;
+    private final Duration lockTimeout;
+    private final Consumer<Path> movedAside;
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /**
+     * @param movedAside told the backup path when a corrupt progress file was moved aside
+     */
+    public ProgressStore(Path home, Clock clock, Duration lockTimeout, Consumer<Path> movedAside) {
+        this.file = home.resolve(FILE_NAME);
+        this.lockFile = home.resolve(FILE_NAME + ".lock");
+        this.clock = clock;
+        this.lockTimeout = lockTimeout;
+        this.movedAside = movedAside;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The stored progress, or empty progress when there is none yet. */
+    public Progress load() {
+        try (ProcessLock ignored = lock()) {
+            return readOrRecover();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Applies {@code change} to the stored progress under the lock and stores the result. */
+    public Progress update(UnaryOperator<Progress> change) {
+        try (ProcessLock ignored = lock()) {
+            Progress next = change.apply(readOrRecover());
+            AtomicFiles.write(file, serialize(next));
+            return next;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the current progress to {@code target}, refusing to replace an existing file unless asked. */
+    public void exportTo(Path target, boolean overwrite) {
+        if (Files.exists(target) && !overwrite) {
+            throw new TierlabException(ExitCode.USAGE, "error.progress.exportExists", target);
+        }
+        try {
+            AtomicFiles.write(target, serialize(load()));
+        } catch (IOException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", target, e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces the stored progress with the content of {@code source}. The file is fully checked
+     * first; on any problem nothing changes. The replaced progress is kept as a backup, whose path
+     * is returned (null when there was none).
+     */
+    public Path importFrom(Path source) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(source);
+        } catch (NoSuchFileException e) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.fileNotFound", source);
+        } catch (IOException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", source, e.getMessage());
+        }
+        Progress imported = parse(bytes, source.toString());
+        try (ProcessLock ignored = lock()) {
+            Path backup = null;
+            if (Files.exists(file)) {
+                backup = backupPath();
+                Files.copy(file, backup);
+            }
+            AtomicFiles.write(file, serialize(imported));
+            return backup;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ProcessLock lock() throws IOException {
+        return ProcessLock.acquire(lockFile, lockTimeout);
+    }
+
+    private Progress readOrRecover() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Progress.empty();
+        } catch (IOException e) {
+            return moveAside();
+        }
+        try {
+            return parse(bytes, file.toString());
+        } catch (TierlabException e) {
+            if ("error.progress.schemaVersion".equals(e.key())) {
+                throw e; // written by another tierlab version: not corrupt, leave it where it is
+            }
+            return moveAside();
+        }
+    }
+
+    private Progress moveAside() throws IOException {
+        Path backup = backupPath();
+        Files.move(file, backup);
+        movedAside.accept(backup);
+        return Progress.empty();
+    }
+
+    private Path backupPath() {
+        String base = FILE_NAME + ".bak-" + STAMP.format(clock.instant());
+        Path candidate = file.resolveSibling(base);
+        for (int i = 1; Files.exists(candidate); i++) {
+            candidate = file.resolveSibling(base + "-" + i);
+        }
+        return candidate;
+    }
+
+    private Progress parse(byte[] bytes, String where) {
+        try {
+            JsonNode tree = json.readTree(bytes);
+            if (tree == null || !tree.isObject()) {
+                throw new TierlabException(ExitCode.BAD_INPUT, "error.progress.notProgress", where);
+            }
+            JsonNode version = tree.get("schemaVersion");
+            if (version == null || !version.canConvertToInt()) {
+                throw new TierlabException(ExitCode.BAD_INPUT, "error.progress.notProgress", where);
+            }
+            if (version.intValue() != Progress.SCHEMA_VERSION) {
+                throw new TierlabException(ExitCode.BAD_INPUT, "error.progress.schemaVersion", where,
+                        version.asText(), Progress.SCHEMA_VERSION);
+            }
+            Progress progress = json.treeToValue(tree, Progress.class);
+            validate(progress, where);
+            return progress;
+        } catch (JacksonException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.progress.unreadable", where, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.progress.unreadable", where, e.getMessage());
+        }
+    }
+
+    private static void validate(Progress p, String where) {
+        boolean ok = p.current() == null || p.current().chapter() != null && p.current().page() >= 1;
+        for (Progress.ChapterProgress cp : p.chapters().values()) {
+            ok &= cp != null && cp.pagesRead().stream().allMatch(n -> n >= 1);
+            ok &= cp == null || cp.quiz() == null || cp.quiz().score() >= 0 && cp.quiz().score() <= cp.quiz().max();
+        }
+        if (!ok) {
+            throw new TierlabException(ExitCode.BAD_INPUT, "error.progress.notProgress", where);
+        }
+    }
+
+    private byte[] serialize(Progress progress) throws IOException {
+        return (json.writeValueAsString(progress) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
