@@ -29,11 +29,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = cmd.getErr();
         Messages msg = ctx.msg();
         err.println(msg.get("error.prefix", ex.getMessage()));
-        if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
-            if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-                err.println(msg.get("error.seeCommands"));
-            }
-        }
+        UnmatchedArgumentException.printSuggestions(ex, err);
         err.print(cmd.getHelp().fullSynopsis());
         err.println(msg.get("error.tryHelp", cmd.getCommandSpec().qualifiedName()));
         err.flush();

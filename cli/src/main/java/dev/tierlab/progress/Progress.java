@@ -1,5 +1,6 @@
 package dev.tierlab.progress;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +41,7 @@ public record Progress(int schemaVersion, Position current, SortedMap<String, Ch
             pagesRead = List.copyOf(new TreeSet<>(pagesRead == null ? List.of() : pagesRead));
         }
 
+        @JsonIgnore
         public boolean isEmpty() {
             return pagesRead.isEmpty() && quiz == null;
         }

@@ -1,0 +1,316 @@
+package dev.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tierlab.course.Chapter;
+import dev.tierlab.course.ContentSource;
+import dev.tierlab.course.CourseLoader;
+import dev.tierlab.course.Quiz;
+import dev.tierlab.error.ExitCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every one-shot command in-process through Main.run, including JSON shapes and error paths. */
+class CommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Chapter THREE_TIER = new CourseLoader(ContentSource.bundled()).load().chapter("three-tier");
+
+    @TempDir
+    Path home;
+
+    private static JsonNode json(Run run) throws Exception {
+        assertEquals(0, run.code, run::toString);
+        return JSON.readTree(run.out);
+    }
+
+    /** Answers derived from the quiz data: all right, or all right but the first {@code wrong}. */
+    private static String[] answers(int wrong) {
+        List<String> args = new ArrayList<>(List.of("quiz", "three-tier"));
+        int i = 0;
+        for (Quiz.Question q : THREE_TIER.quiz().questions()) {
+            Set<String> right = q.correctIds();
+            String choice = i++ < wrong
+                    ? q.options().stream().map(Quiz.Option::id).filter(id -> !right.contains(id)).findFirst().orElseThrow()
+                    : String.join(",", right);
+            args.add("--answer");
+            args.add(q.id() + "=" + choice);
+        }
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void lessonsJsonHasTheDocumentedShape() throws Exception {
+        JsonNode doc = json(Run.tierlab(home, "lessons", "--json"));
+        JsonNode first = doc.get("chapters").get(0);
+        assertEquals("three-tier", first.get("id").asText());
+        assertFalse(first.get("title").asText().isBlank());
+        assertEquals("[\"en\",\"ko\"]", first.get("languages").toString());
+        assertEquals(THREE_TIER.pageCount(), first.get("pages").asInt());
+        assertEquals(THREE_TIER.quiz().size(), first.get("quiz").asInt());
+        assertTrue(first.get("quiz").asInt() >= 6);
+        assertTrue(first.get("lab").isNull());
+        assertFalse(first.get("done").asBoolean());
+        assertEquals(List.of("id", "title", "languages", "pages", "quiz", "lab", "done"), fieldNames(first));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void lessonsTextShowsMarksAndDetails() {
+        Run run = Run.tierlab(home, "lessons");
+        assertEquals(0, run.code, run::toString);
+        assertTrue(run.out.contains("[ ] three-tier"), run.out);
+        assertTrue(run.out.contains("3 pages"), run.out);
+        Run.tierlab(home, "read", "three-tier");
+        assertTrue(Run.tierlab(home, "lessons").out.contains("[~] three-tier"));
+    }
+
+    @Test
+    void readingEveryPageAndPassingTheQuizMarksTheChapterDone() throws Exception {
+        for (int p = 1; p <= THREE_TIER.pageCount(); p++) {
+            Run read = Run.tierlab(home, "read", "three-tier", "--page", String.valueOf(p));
+            assertEquals(0, read.code, read::toString);
+            assertTrue(read.out.startsWith("three-tier · page " + p + "/" + THREE_TIER.pageCount()), read.out);
+        }
+        assertFalse(json(Run.tierlab(home, "lessons", "--json")).get("chapters").get(0).get("done").asBoolean());
+        Run quiz = Run.tierlab(home, answers(0));
+        assertEquals(0, quiz.code, quiz::toString);
+        int max = THREE_TIER.quiz().size();
+        assertTrue(quiz.out.contains("Score: " + max + "/" + max + " (100%)"), quiz.out);
+        assertTrue(json(Run.tierlab(home, "lessons", "--json")).get("chapters").get(0).get("done").asBoolean());
+        JsonNode status = json(Run.tierlab(home, "status", "--json"));
+        assertEquals("done", status.get("chapters").get(0).get("status").asText());
+        assertEquals(max, status.get("chapters").get(0).get("quiz").get("score").asInt());
+        assertEquals(1, status.get("done").asInt());
+    }
+
+    @Test
+    void quizJsonReportsEachQuestionAndTheScore() throws Exception {
+        JsonNode doc = json(Run.tierlab(home, concat(answers(2), "--json")));
+        int max = THREE_TIER.quiz().size();
+        assertEquals(max - 2, doc.get("score").asInt());
+        assertEquals(max, doc.get("max_score").asInt());
+        assertFalse(doc.get("questions").get(0).get("correct").asBoolean());
+        assertTrue(doc.get("questions").get(2).get("correct").asBoolean());
+        assertEquals(max - 2, json(Run.tierlab(home, "status", "--json")).get("chapters").get(0).get("quiz").get("score").asInt());
+    }
+
+    @Test
+    void interactiveQuizExplainsEveryOptionAndRecordsTheScore() throws Exception {
+        StringBuilder input = new StringBuilder();
+        for (Quiz.Question q : THREE_TIER.quiz().questions()) {
+            input.append("zz\n"); // not an option: asked again
+            input.append(String.join(",", q.correctIds())).append('\n');
+        }
+        Run run = Run.withInput(home, input.toString(), "quiz", "three-tier");
+        assertEquals(0, run.code, run::toString);
+        Quiz.Question q1 = THREE_TIER.quiz().questions().get(0);
+        for (Quiz.Option o : q1.options()) {
+            String firstWords = o.why().en().split("\\s+")[0];
+            assertTrue(run.out.contains(o.id() + ") " + (o.correct() ? "✓" : "✗") + " " + firstWords), run.out);
+        }
+        assertTrue(run.out.contains("'zz' is not an option"), run.out);
+        int max = THREE_TIER.quiz().size();
+        assertEquals(max, json(Run.tierlab(home, "status", "--json")).get("chapters").get(0).get("quiz").get("score").asInt());
+    }
+
+    @Test
+    void interactiveQuizStoppedEarlyRecordsNothing() throws Exception {
+        Run run = Run.withInput(home, "b\n", "quiz", "three-tier");
+        assertEquals(ExitCode.CANCELLED.code(), run.code, run::toString);
+        assertTrue(json(Run.tierlab(home, "status", "--json")).get("chapters").get(0).get("quiz").isNull());
+    }
+
+    @Test
+    void badAnswersAreUsageErrorsWithHints() {
+        Run format = Run.tierlab(home, "quiz", "three-tier", "--answer", "q1");
+        assertEquals(ExitCode.USAGE.code(), format.code);
+        assertTrue(format.err.contains("hint: write answers like --answer q1=b"), format.err);
+        Run unknown = Run.tierlab(home, "quiz", "three-tier", "--answer", "q99=a");
+        assertEquals(ExitCode.NOT_FOUND.code(), unknown.code);
+        assertTrue(unknown.err.contains("questions: q1, q2"), unknown.err);
+        Run single = Run.tierlab(home, "quiz", "three-tier", "--answer", singleChoiceId() + "=a,b");
+        assertEquals(ExitCode.USAGE.code(), single.code);
+        assertTrue(single.err.contains("takes exactly one option"), single.err);
+    }
+
+    private static String singleChoiceId() {
+        return THREE_TIER.quiz().questions().stream().filter(q -> q.kind() == Quiz.Kind.SINGLE).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void unknownChapterListsTheValidIds() {
+        Run run = Run.tierlab(home, "read", "four-tier");
+        assertEquals(ExitCode.NOT_FOUND.code(), run.code);
+        assertTrue(run.err.contains("error: no chapter 'four-tier'."), run.err);
+        assertTrue(run.err.contains("valid chapters: three-tier"), run.err);
+        assertFalse(run.err.contains("at dev.tierlab"), "no stack trace without --stacktrace");
+        Run page = Run.tierlab(home, "read", "three-tier", "--page", "9");
+        assertEquals(ExitCode.NOT_FOUND.code(), page.code);
+        assertTrue(page.err.contains("page 9 does not exist"), page.err);
+    }
+
+    @Test
+    void stacktraceFlagPrintsTheTrace() {
+        Run run = Run.tierlab(home, "read", "four-tier", "--stacktrace");
+        assertEquals(ExitCode.NOT_FOUND.code(), run.code);
+        assertTrue(run.err.contains("at dev.tierlab"), run.err);
+    }
+
+    @Test
+    void unknownCommandSuggestsTheNearestOne() {
+        Run run = Run.tierlab(home, "lesons");
+        assertEquals(ExitCode.USAGE.code(), run.code);
+        assertTrue(run.err.contains("Did you mean: tierlab lessons"), run.err);
+        assertTrue(run.err.contains("Usage: tierlab"), run.err);
+    }
+
+    @Test
+    void badOptionPrintsTheUsageLine() {
+        Run run = Run.tierlab(home, "read", "three-tier", "--pag", "2");
+        assertEquals(ExitCode.USAGE.code(), run.code);
+        assertTrue(run.err.contains("Usage: tierlab read"), run.err);
+        assertTrue(run.err.contains("Try 'tierlab read --help'"), run.err);
+    }
+
+    @Test
+    void badLanguageIsAUsageError() {
+        Run run = Run.tierlab(home, "--lang", "fr", "lessons");
+        assertEquals(ExitCode.USAGE.code(), run.code);
+        assertTrue(run.err.contains("unknown language 'fr'"), run.err);
+    }
+
+    @Test
+    void koreanMessagesAndLessons() {
+        Run run = Run.tierlab(home, "read", "three-tier", "--lang", "ko");
+        assertEquals(0, run.code, run::toString);
+        assertTrue(run.out.contains("1/3쪽"), run.out);
+        Run err = Run.tierlab(home, "--lang", "ko", "read", "four-tier");
+        assertTrue(err.err.contains("'four-tier' 챕터가 없습니다."), err.err);
+    }
+
+    @Test
+    void languageComesFromConfigThenLocale() {
+        assertTrue(Run.tierlab(home, "read", "three-tier").out.contains("page 1/3"));
+        Run set = Run.tierlab(home, "config", "set", "lang", "KO");
+        assertEquals(0, set.code, set::toString);
+        assertEquals("ko", Run.tierlab(home, "config", "get", "lang").out.trim());
+        assertTrue(Run.tierlab(home, "read", "three-tier").out.contains("1/3쪽"));
+        assertTrue(Run.tierlab(home, "read", "three-tier", "--lang", "en").out.contains("page 1/3"), "flag beats config");
+        Run bad = Run.tierlab(home, "config", "set", "lang", "fr");
+        assertEquals(ExitCode.USAGE.code(), bad.code);
+        assertTrue(bad.err.contains("en, ko"), bad.err);
+        Run unknown = Run.tierlab(home, "config", "get", "colour", "--lang", "en");
+        assertEquals(ExitCode.NOT_FOUND.code(), unknown.code);
+        assertTrue(unknown.err.contains("settings: lang"), unknown.err);
+    }
+
+    @Test
+    void koreanLocaleIsTheDefaultWhenNothingElseIsSet() {
+        var env = new dev.tierlab.config.Environment(Map.of("TIERLAB_HOME", home.toString()), false,
+                java.util.Locale.KOREA, home);
+        assertTrue(Run.with(env, "", "read", "three-tier").out.contains("1/3쪽"));
+    }
+
+    @Test
+    void resetAsksFirstAndKeepsProgressWhenDeclined() throws Exception {
+        Run.tierlab(home, "read", "three-tier");
+        Run declined = Run.withInput(home, "n\n", "reset");
+        assertEquals(ExitCode.CANCELLED.code(), declined.code, declined::toString);
+        assertTrue(declined.out.contains("Reset all progress? [y/N]"), declined.out);
+        assertEquals("in-progress", json(Run.tierlab(home, "status", "--json")).get("chapters").get(0).get("status").asText());
+        Run noInput = Run.withInput(home, "", "reset", "three-tier");
+        assertEquals(ExitCode.CANCELLED.code(), noInput.code, "end of input counts as no");
+        Run yes = Run.withInput(home, "y\n", "reset", "three-tier");
+        assertEquals(0, yes.code, yes::toString);
+        assertEquals("new", json(Run.tierlab(home, "status", "--json")).get("chapters").get(0).get("status").asText());
+        Run.tierlab(home, "read", "three-tier");
+        assertEquals(0, Run.tierlab(home, "reset", "--yes").code);
+        assertTrue(json(Run.tierlab(home, "status", "--json")).get("current").isNull());
+        assertEquals(ExitCode.NOT_FOUND.code(), Run.tierlab(home, "reset", "nope", "--yes").code);
+    }
+
+    @Test
+    void progressExportThenImportRoundTripsExactly() throws Exception {
+        Run.tierlab(home, "read", "three-tier", "--page", "2");
+        Run.tierlab(home, answers(1));
+        Path exported = home.resolve("out/progress-export.json");
+        assertEquals(0, Run.tierlab(home, "progress", "export", exported.toString()).code);
+        byte[] before = Files.readAllBytes(exported);
+        assertEquals(0, Run.tierlab(home, "reset", "--yes").code);
+        Run imported = Run.tierlab(home, "progress", "import", exported.toString());
+        assertEquals(0, imported.code, imported::toString);
+        assertTrue(imported.out.contains("previous progress is kept in"), imported.out);
+        Path again = home.resolve("again.json");
+        assertEquals(0, Run.tierlab(home, "progress", "export", again.toString()).code);
+        assertEquals(new String(before, "UTF-8"), Files.readString(again));
+        Run exists = Run.tierlab(home, "progress", "export", again.toString());
+        assertEquals(ExitCode.USAGE.code(), exists.code);
+        assertTrue(exists.err.contains("--force"), exists.err);
+        assertEquals(0, Run.tierlab(home, "progress", "export", again.toString(), "--force").code);
+    }
+
+    @Test
+    void importOfAnUnknownSchemaVersionChangesNothing() throws Exception {
+        Run.tierlab(home, "read", "three-tier");
+        Path progress = home.resolve("progress.json");
+        String before = Files.readString(progress);
+        Path future = home.resolve("future.json");
+        Files.writeString(future, before.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+        assertNotEquals(before, Files.readString(future));
+        Run run = Run.tierlab(home, "progress", "import", future.toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), run.code, run::toString);
+        assertTrue(run.err.contains("schema version 7; this tierlab reads version 1"), run.err);
+        assertEquals(before, Files.readString(progress));
+        Run missing = Run.tierlab(home, "progress", "import", home.resolve("nope.json").toString());
+        assertEquals(ExitCode.NOT_FOUND.code(), missing.code);
+    }
+
+    @Test
+    void versionAndCompletion() {
+        Run version = Run.tierlab(home, "--version");
+        assertEquals(0, version.code);
+        assertTrue(version.out.startsWith("tierlab "), version.out);
+        Run completion = Run.tierlab(home, "completion");
+        assertEquals(0, completion.code);
+        assertTrue(completion.out.contains("complete -F _complete_tierlab"), completion.out);
+        assertTrue(completion.out.contains("three-tier"), "chapter ids are completion candidates");
+    }
+
+    @Test
+    void everyCommandHasHelpInBothLanguages() {
+        for (String[] cmd : List.of(new String[] {}, new String[] {"lessons"}, new String[] {"read"},
+                new String[] {"quiz"}, new String[] {"status"}, new String[] {"reset"}, new String[] {"progress"},
+                new String[] {"progress", "export"}, new String[] {"progress", "import"}, new String[] {"config"},
+                new String[] {"config", "get"}, new String[] {"config", "set"}, new String[] {"completion"})) {
+            Run en = Run.tierlab(home, concat(cmd, "--help"));
+            assertEquals(0, en.code, en::toString);
+            assertTrue(en.out.startsWith("Usage: tierlab"), en.out);
+            Run ko = Run.tierlab(home, concat(concat(cmd, "--help"), "--lang", "ko"));
+            assertTrue(ko.out.startsWith("사용법: tierlab"), ko.out);
+            assertNotEquals(en.out, ko.out);
+        }
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

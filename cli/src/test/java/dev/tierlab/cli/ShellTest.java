@@ -1,0 +1,152 @@
+package dev.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tierlab.config.Environment;
+import dev.tierlab.course.ContentSource;
+import dev.tierlab.course.CourseLoader;
+import dev.tierlab.course.Quiz;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guided shell on a JLine dumb terminal with scripted input. */
+class ShellTest {
+    private static final Quiz QUIZ = new CourseLoader(ContentSource.bundled()).load().chapter("three-tier").quiz();
+
+    @TempDir
+    Path home;
+
+    private String session(String input) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Environment env = new Environment(Map.of("TIERLAB_HOME", home.toString()), false, Locale.ENGLISH, home);
+        try (Terminal terminal = new DumbTerminal("test", "dumb",
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8)) {
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> new Shell(env, GlobalOptions.NONE, terminal).run());
+            assertEquals(0, code);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lessonsReadQuizAndExitPersistProgress() throws Exception {
+        StringBuilder script = new StringBuilder("lessons\nread three-tier\nnext\nwhere\nquiz three-tier\n");
+        for (Quiz.Question q : QUIZ.questions()) {
+            script.append(String.join(",", q.correctIds())).append('\n');
+        }
+        script.append("exit\n");
+        String out = session(script.toString());
+        assertTrue(out.contains("Start with the first chapter"), out);
+        assertTrue(out.contains("3 pages, quiz: " + QUIZ.size() + " questions"), out);
+        assertTrue(out.contains("three-tier · page 1/3"), out);
+        assertTrue(out.contains("three-tier · page 2/3"), out);
+        assertTrue(out.contains("Type 'next' for the next page"), out);
+        assertTrue(out.contains("You are in three-tier"), out);
+        assertTrue(out.contains("page 2 of 3"), out);
+        assertTrue(out.contains("Score: " + QUIZ.size() + "/" + QUIZ.size()), out);
+
+        JsonNode progress = new ObjectMapper().readTree(Files.readString(home.resolve("progress.json")));
+        assertEquals("[1,2]", progress.get("chapters").get("three-tier").get("pagesRead").toString());
+        assertEquals(QUIZ.size(), progress.get("chapters").get("three-tier").get("quiz").get("score").asInt());
+        List<String> history = Files.readAllLines(home.resolve(Shell.HISTORY_FILE));
+        assertTrue(history.stream().anyMatch(l -> l.endsWith("read three-tier")), history.toString());
+
+        String again = session("exit\n");
+        assertTrue(again.contains("Continue where you left off: three-tier, page 2"), again);
+    }
+
+    @Test
+    void endOfInputExitsLikeCtrlD() throws Exception {
+        String out = session("status\n");
+        assertTrue(out.contains("Chapters done: 0 of"), out);
+    }
+
+    /**
+     * Ctrl-C needs a terminal with a line discipline that turns the key into a signal, as a real
+     * TTY does: JLine's ExternalTerminal, fed key by key once the shell is waiting.
+     */
+    @Test
+    void ctrlCCancelsTheQuizAndReturnsToThePrompt() throws Exception {
+        Environment env = new Environment(Map.of("TIERLAB_HOME", home.toString()), false, Locale.ENGLISH, home);
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal terminal = new ExternalTerminal("test", "dumb", in, out, StandardCharsets.UTF_8)) {
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            Future<Integer> shell = executor.submit(() -> new Shell(env, GlobalOptions.NONE, terminal).run());
+            type(keys, "quiz three-tier\r", out, "answer> ");
+            type(keys, "\u0003", out, "error: cancelled.");
+            type(keys, "where\r", out, "You have not opened a lesson yet");
+            type(keys, "exit\r", out, "You have not opened a lesson yet");
+            assertEquals(0, shell.get(30, TimeUnit.SECONDS));
+            executor.shutdown();
+        }
+        Path progress = home.resolve("progress.json");
+        assertFalse(Files.exists(progress) && Files.readString(progress).contains("\"quiz\""), "nothing recorded");
+    }
+
+    private static void type(PipedOutputStream keys, String text, ByteArrayOutputStream out, String expect) throws Exception {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString(StandardCharsets.UTF_8).contains(expect)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + expect + "' after typing " + text + ":\n" + out.toString(StandardCharsets.UTF_8));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void errorsDoNotEndTheShell() throws Exception {
+        String out = session("read four-tier\nlesons\nwhere\nexit\n");
+        assertTrue(out.contains("no chapter 'four-tier'"), out);
+        assertTrue(out.contains("Did you mean: tierlab lessons"), out);
+        assertTrue(out.contains("You have not opened a lesson yet"), out);
+    }
+
+    @Test
+    void backAndNextWalkAcrossPages() throws Exception {
+        String out = session("next\nnext\nback\nback\nback\nexit\n");
+        assertTrue(out.contains("You are at the first page of the course."), out);
+        assertEquals(2, out.split("three-tier · page 1/3", -1).length - 1, out);
+    }
+
+    @Test
+    void tabCompletionOffersCommandsOptionsAndChapterIds() {
+        Environment env = new Environment(Map.of("TIERLAB_HOME", home.toString()), false, Locale.ENGLISH, home);
+        java.io.PrintWriter sink = new java.io.PrintWriter(new java.io.StringWriter());
+        CliContext ctx = new CliContext(env, sink, sink, Prompter.of(java.io.InputStream.nullInputStream(), sink),
+                Pager.printing(sink), GlobalOptions.NONE, true, false, () -> 0);
+        ShellCompleter completer = new ShellCompleter(Cli.commandLine(ctx).getCommandSpec());
+        assertTrue(completer.complete(List.of()).containsAll(List.of("lessons", "read", "quiz", "next", "back", "where", "exit")));
+        assertTrue(completer.complete(List.of("read")).contains("three-tier"));
+        assertTrue(completer.complete(List.of("read")).contains("--page"));
+        assertFalse(completer.complete(List.of("read", "three-tier")).contains("three-tier"));
+        assertEquals(List.of("en", "ko"), completer.complete(List.of("lessons", "--lang")));
+        assertTrue(completer.complete(List.of("config", "set")).contains("lang"));
+    }
+}
