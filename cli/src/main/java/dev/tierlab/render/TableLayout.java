@@ -88,33 +88,52 @@ final class TableLayout {
         return sb.toString();
     }
 
-    /** Natural column widths, shrunk (widest first) until they fit {@code budget} columns. */
+    /**
+     * Natural column widths, shrunk until they fit {@code budget} columns: first the widest column
+     * gives up space down to its longest word, then, if that is not enough, below it.
+     */
     private int[] fit(int budget) {
         int[] widths = new int[columns];
+        int[] longestWord = new int[columns];
         for (List<List<Span>> row : rows) {
             for (int c = 0; c < row.size(); c++) {
-                widths[c] = Math.max(widths[c], DisplayWidth.of(Span.plain(row.get(c))));
+                String text = Span.plain(row.get(c));
+                widths[c] = Math.max(widths[c], DisplayWidth.of(text));
+                for (String word : text.split("\\s+")) {
+                    longestWord[c] = Math.max(longestWord[c], DisplayWidth.of(word));
+                }
             }
         }
-        int floor = Math.max(1, Math.min(MIN_COLUMN, budget / Math.max(1, columns)));
         int total = 0;
         for (int i = 0; i < columns; i++) {
             widths[i] = Math.max(1, widths[i]);
             total += widths[i];
         }
+        int floor = Math.max(1, Math.min(MIN_COLUMN, budget / Math.max(1, columns)));
+        total = shrink(widths, longestWord, total, budget);
+        shrink(widths, new int[columns], total, budget, floor);
+        return widths;
+    }
+
+    private int shrink(int[] widths, int[] keep, int total, int budget) {
+        return shrink(widths, keep, total, budget, 1);
+    }
+
+    /** Takes one column at a time from the widest column that is wider than its {@code keep}, down to {@code floor}. */
+    private int shrink(int[] widths, int[] keep, int total, int budget, int floor) {
         while (total > budget) {
-            int widest = 0;
-            for (int i = 1; i < columns; i++) {
-                if (widths[i] > widths[widest]) {
+            int widest = -1;
+            for (int i = 0; i < columns; i++) {
+                if (widths[i] > Math.max(keep[i], floor) && (widest < 0 || widths[i] > widths[widest])) {
                     widest = i;
                 }
             }
-            if (widths[widest] <= floor) {
+            if (widest < 0) {
                 break;
             }
             widths[widest]--;
             total--;
         }
-        return widths;
+        return total;
     }
 }
