@@ -39,6 +39,7 @@ final class CliContext {
     private GlobalOptions lineOptions = GlobalOptions.NONE;
     private Settings settings;
     private GlobalOptions settingsFor;
+    private ContentSource content = ContentSource.bundled();
     private Course course;
     private boolean exitRequested;
 
@@ -115,9 +116,15 @@ final class CliContext {
         return Messages.of(helpLang());
     }
 
+    /** Reads the course from {@code source} instead of the content packed into the application. */
+    void useContent(ContentSource source) {
+        this.content = source;
+        this.course = null;
+    }
+
     Course course() {
         if (course == null) {
-            course = new CourseLoader(ContentSource.bundled()).load();
+            course = new CourseLoader(content).load();
         }
         return course;
     }
@@ -134,6 +141,12 @@ final class CliContext {
     TerminalRenderer renderer() {
         Settings s = settings();
         return new TerminalRenderer(s.width(), s.color());
+    }
+
+    /** Prints a message wrapped to the output width. */
+    void say(String text) {
+        renderer().wrapPlain(text, "", "").forEach(out::println);
+        out.flush();
     }
 
     /** Asks a yes/no question; anything but yes (or the end of input) is no. */

@@ -5,6 +5,7 @@ import dev.tierlab.i18n.Lang;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.progress.ChapterStatus;
 import dev.tierlab.progress.Progress;
+import dev.tierlab.render.TerminalRenderer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +24,8 @@ final class CourseMap {
         PrintWriter out = ctx.out();
         List<Chapter> chapters = ctx.course().chapters();
         int idWidth = chapters.stream().mapToInt(c -> c.id().length()).max().orElse(0);
-        out.println(msg.get("course.title"));
+        TerminalRenderer renderer = ctx.renderer();
+        ctx.say(msg.get("course.title"));
         for (int i = 0; i < chapters.size(); i++) {
             Chapter c = chapters.get(i);
             String mark = switch (ChapterStatus.of(c, progress)) {
@@ -31,14 +33,16 @@ final class CourseMap {
                 case IN_PROGRESS -> "[~]";
                 case NEW -> "[ ]";
             };
-            String line = String.format("%2d. %s %-" + idWidth + "s  %s", i + 1, mark, c.id(), c.title().get(lang));
-            out.println(line);
+            String prefix = String.format("%2d. %s %-" + idWidth + "s  ", i + 1, mark, c.id());
+            String indent = " ".repeat(prefix.length());
+            renderer.wrapPlain(c.title().get(lang), prefix, indent).forEach(out::println);
             if (details) {
                 String langs = c.languages().stream().map(Lang::code).sorted().collect(Collectors.joining(", "));
-                out.println(" ".repeat(8 + idWidth) + msg.get("course.details", c.pageCount(), c.quiz().size(), langs));
+                renderer.wrapPlain(msg.get("course.details", c.pageCount(), c.quiz().size(), langs), indent, indent)
+                        .forEach(out::println);
             }
         }
-        out.println(msg.get("course.legend"));
+        ctx.say(msg.get("course.legend"));
         out.flush();
     }
 }

@@ -4,7 +4,7 @@ import dev.tierlab.course.Chapter;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Messages;
-import java.io.PrintWriter;
+import dev.tierlab.render.TerminalRenderer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,19 +20,19 @@ final class PageView {
         Messages msg = ctx.msg();
         Chapter.PageText text = chapter.text(number, ctx.settings().lang()).orElseThrow(() ->
                 new TierlabException(ExitCode.NOT_FOUND, "error.unknownPage", number, chapter.id(), chapter.pageCount()));
-        List<String> lines = new ArrayList<>();
-        lines.add(msg.get("read.header", chapter.id(), number, chapter.pageCount(), chapter.title().get(ctx.settings().lang())));
+        TerminalRenderer renderer = ctx.renderer();
+        List<String> lines = new ArrayList<>(renderer.wrapPlain(msg.get("read.header", chapter.id(), number,
+                chapter.pageCount(), chapter.title().get(ctx.settings().lang())), "", ""));
         if (text.fallback()) {
-            lines.add(msg.get("read.fallback", msg.get("lang." + ctx.settings().lang().code()), msg.get("lang." + text.lang().code())));
+            lines.addAll(renderer.wrapPlain(msg.get("read.fallback", msg.get("lang." + ctx.settings().lang().code()),
+                    msg.get("lang." + text.lang().code())), "", ""));
         }
         lines.add("");
-        lines.addAll(ctx.renderer().render(text.markdown()));
+        lines.addAll(renderer.render(text.markdown()));
         lines.add("");
-        lines.add(footer(chapter, number, msg));
+        lines.addAll(renderer.wrapPlain(footer(chapter, number, msg), "", ""));
         ctx.progress().update(p -> p.withPageRead(chapter.id(), number));
         ctx.pager().show(lines);
-        PrintWriter out = ctx.out();
-        out.flush();
     }
 
     private String footer(Chapter chapter, int number, Messages msg) {

@@ -4,7 +4,6 @@ import dev.tierlab.course.Chapter;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.progress.ChapterStatus;
 import dev.tierlab.progress.Progress;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,19 +34,17 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         Messages msg = ctx.msg();
-        PrintWriter out = ctx.out();
-        out.println(msg.get("status.summary", done, chapters.size()));
+        ctx.say(msg.get("status.summary", done, chapters.size()));
         Progress.Position pos = progress.current();
-        out.println(pos == null ? msg.get("status.notStarted") : msg.get("status.current", pos.chapter(), pos.page()));
-        out.println(msg.get("status.home", ctx.settings().home()));
+        ctx.say(pos == null ? msg.get("status.notStarted") : msg.get("status.current", pos.chapter(), pos.page()));
+        ctx.say(msg.get("status.home", ctx.settings().home()));
         for (Chapter c : chapters) {
             Progress.ChapterProgress cp = progress.chapter(c.id());
             String quiz = cp.quiz() == null ? msg.get("status.noQuiz")
                     : msg.get("status.quiz", cp.quiz().score(), cp.quiz().max());
-            out.println(msg.get("status.chapter", c.id(), msg.get("status." + statusName(ChapterStatus.of(c, progress))),
+            ctx.say(msg.get("status.chapter", c.id(), msg.get("status." + statusName(ChapterStatus.of(c, progress))),
                     cp.pagesRead().size(), c.pageCount(), quiz));
         }
-        out.flush();
         return 0;
     }
 

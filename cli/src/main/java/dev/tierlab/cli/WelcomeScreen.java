@@ -16,17 +16,17 @@ final class WelcomeScreen {
         Messages msg = ctx.msg();
         PrintWriter out = ctx.out();
         Progress progress = ctx.progress().load();
-        out.println(msg.get("welcome.banner"));
+        ctx.say(msg.get("welcome.banner"));
         out.println();
         new CourseMap(ctx).print(progress, false);
         out.println();
         Progress.Position pos = progress.current();
         if (pos == null) {
-            ctx.course().after(null).ifPresent(first -> out.println(msg.get("welcome.start", first.chapter())));
+            ctx.course().after(null).ifPresent(first -> ctx.say(msg.get("welcome.start", first.chapter())));
         } else {
-            out.println(msg.get("welcome.continue", pos.chapter(), pos.page()));
+            ctx.say(msg.get("welcome.continue", pos.chapter(), pos.page()));
         }
-        out.println(msg.get("welcome.help"));
+        ctx.say(msg.get("welcome.help"));
         out.flush();
     }
 }

@@ -52,8 +52,12 @@ public final class ConfigStore {
     }
 
     private final Path file;
-    private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    /** Created on first use: most runs have no config file, and Jackson takes time to start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    }
 
     public ConfigStore(Path home) {
         this.file = home.resolve(FILE_NAME);
@@ -69,7 +73,7 @@ public final class ConfigStore {
         Map<String, String> all = read();
         all.put(key.key(), normal);
         try {
-            AtomicFiles.write(file, json.writeValueAsBytes(all));
+            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(all));
         } catch (IOException e) {
             throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", file, e.getMessage());
         }
@@ -78,7 +82,8 @@ public final class ConfigStore {
 
     private Map<String, String> read() {
         try {
-            return new TreeMap<>(json.readValue(Files.readAllBytes(file), new TypeReference<Map<String, String>>() { }));
+            byte[] bytes = Files.readAllBytes(file);
+            return new TreeMap<>(Json.MAPPER.readValue(bytes, new TypeReference<Map<String, String>>() { }));
         } catch (NoSuchFileException e) {
             return new TreeMap<>();
         } catch (JacksonException e) {

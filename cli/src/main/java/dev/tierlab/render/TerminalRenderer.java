@@ -77,6 +77,19 @@ public final class TerminalRenderer {
         return wrap(spans, first, rest);
     }
 
+    /** Wraps plain text (no Markdown) to the width, with the given prefixes. */
+    public List<String> wrapPlain(String text, String first, String rest) {
+        List<Span> spans = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                spans.add(Span.BREAK);
+            }
+            spans.add(new Span(lines[i], Styles.NONE));
+        }
+        return wrap(spans, first, rest);
+    }
+
     /** Renders the children of {@code parent}, the first line prefixed with {@code first}, the rest with {@code rest}. */
     private void blocks(Node parent, String first, String rest, List<String> out) {
         boolean firstBlock = true;

@@ -313,4 +313,45 @@ class CommandsTest {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    @Test
+    void noColorAndTheNoColorFlagPrintNoEscapeCodes() {
+        var tty = Run.env(home, Map.of(), true);
+        assertTrue(Run.with(tty, "", "read", "three-tier").out.contains("\u001B["), "a terminal gets styles");
+        assertFalse(Run.with(tty, "", "read", "three-tier", "--no-color").out.contains("\u001B"));
+        assertFalse(Run.with(Run.env(home, Map.of("NO_COLOR", "1"), true), "", "read", "three-tier").out.contains("\u001B"));
+        assertFalse(Run.tierlab(home, "read", "three-tier").out.contains("\u001B"), "not a terminal: no styles");
+    }
+
+    @Test
+    void aCorruptProgressFileIsReportedInOneLineAndKept() throws Exception {
+        Files.writeString(home.resolve("progress.json"), "{ this is not json");
+        Run run = Run.tierlab(home, "status");
+        assertEquals(0, run.code, run::toString);
+        assertEquals(1, run.err.lines().count(), run.err);
+        assertTrue(run.err.startsWith("Your progress file could not be read; it was kept as "), run.err);
+        try (var files = Files.list(home)) {
+            Path backup = files.filter(f -> f.getFileName().toString().startsWith("progress.json.bak-")).findFirst().orElseThrow();
+            assertEquals("{ this is not json", Files.readString(backup));
+        }
+        assertTrue(run.out.contains("You have not started yet."), run.out);
+    }
+
+    @Test
+    void aPageMissingInTheRequestedLanguageFallsBackWithANotice() throws Exception {
+        Path content = home.resolve("content");
+        Files.createDirectories(content.resolve("solo/en"));
+        Files.writeString(content.resolve("course.yaml"), "chapters: [solo]\n");
+        Files.writeString(content.resolve("solo/chapter.yaml"), "title: {en: Solo}\npages: [only]\n");
+        Files.writeString(content.resolve("solo/en/only.md"), "# Only in English\n\nText.\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.PrintWriter pw = new java.io.PrintWriter(out, true);
+        CliContext ctx = new CliContext(Run.env(home, Map.of(), false), pw, pw,
+                Prompter.of(java.io.InputStream.nullInputStream(), pw), Pager.printing(pw),
+                GlobalOptions.prescan(new String[] {"--lang", "ko"}), false, false, () -> 0);
+        ctx.useContent(dev.tierlab.course.ContentSource.directory(content));
+        assertEquals(0, Cli.execute(ctx, "read", "solo", "--lang", "ko"), out::toString);
+        assertTrue(out.toString().contains("(이 페이지는 아직 한국어로 쓰이지 않아 영어 버전을 보여 줍니다.)"), out.toString());
+        assertTrue(out.toString().contains("Only in English"), out.toString());
+    }
 }

@@ -108,6 +108,49 @@ class ShellTest {
         assertFalse(Files.exists(progress) && Files.readString(progress).contains("\"quiz\""), "nothing recorded");
     }
 
+    @Test
+    void longLessonsPageToTheTerminalHeight() throws Exception {
+        Environment env = new Environment(Map.of("TIERLAB_HOME", home.toString()), false, Locale.ENGLISH, home);
+        PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal terminal = new ExternalTerminal("test", "xterm-256color", in, out, StandardCharsets.UTF_8)) {
+            terminal.setSize(new org.jline.terminal.Size(60, 12));
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            Future<Integer> shell = executor.submit(() -> new Shell(env, GlobalOptions.NONE, terminal).run());
+            type(keys, "read three-tier --no-color\r", out, "(space, enter, q) --");
+            int screens = count(out, "(space, enter, q) --");
+            type(keys, " ", out, "three-tier · page 1/3");
+            waitFor(() -> count(out, "(space, enter, q) --") > screens, out);
+            type(keys, "q", out, "tierlab> ");
+            String afterQuit = out.toString(StandardCharsets.UTF_8);
+            assertFalse(afterQuit.contains("Type 'next' for the next page"), "q stops before the end of the page");
+            type(keys, "exit\r", out, "exit");
+            assertEquals(0, shell.get(30, TimeUnit.SECONDS));
+            executor.shutdown();
+        }
+        String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "");
+        for (String line : text.split("\r?\n")) {
+            int cr = line.lastIndexOf('\r');
+            String visible = cr >= 0 ? line.substring(cr + 1) : line;
+            assertTrue(dev.tierlab.render.DisplayWidth.of(visible) <= 60, "wider than the terminal: [" + visible + "]");
+        }
+    }
+
+    private static int count(ByteArrayOutputStream out, String text) {
+        return out.toString(StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, ByteArrayOutputStream out) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met:\n" + out.toString(StandardCharsets.UTF_8));
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static void type(PipedOutputStream keys, String text, ByteArrayOutputStream out, String expect) throws Exception {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();
