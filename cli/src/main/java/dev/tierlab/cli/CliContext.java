@@ -12,6 +12,7 @@ import dev.tierlab.i18n.Messages;
 import dev.tierlab.progress.ProgressStore;
 import dev.tierlab.render.TerminalRenderer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -97,7 +98,7 @@ final class CliContext {
         GlobalOptions o = options();
         if (settings == null || !o.equals(settingsFor)) {
             settings = Settings.resolve(o.lang(), o.noColor(), o.stacktrace(), o.home(), env, colorCapable,
-                    terminalWidth.getAsInt());
+                    terminalWidth.getAsInt(), this::configMovedAside);
             settingsFor = o;
         }
         return settings;
@@ -130,12 +131,27 @@ final class CliContext {
     }
 
     ProgressStore progress() {
-        return new ProgressStore(settings().home(), Clock.systemUTC(), LOCK_TIMEOUT,
-                backup -> err.println(msg().get("progress.movedAside", backup)));
+        return new ProgressStore(settings().ensureHome(), Clock.systemUTC(), LOCK_TIMEOUT, new ProgressStore.Listener() {
+            @Override
+            public void movedAside(Path backup) {
+                err.println(msg().get("progress.movedAside", backup));
+            }
+
+            @Override
+            public void otherVersion(TierlabException reason) {
+                err.println(msg().get("progress.otherVersion", msg().get(reason.key(), reason.args())));
+            }
+        });
     }
 
     ConfigStore config() {
-        return new ConfigStore(settings().home());
+        return new ConfigStore(settings().ensureHome(), this::configMovedAside);
+    }
+
+    private void configMovedAside(Path backup) {
+        // settings are not resolved yet at this point, so the message is in English and Korean
+        err.println(Messages.of(Lang.EN).get("config.movedAside", backup));
+        err.println(Messages.of(Lang.KO).get("config.movedAside", backup));
     }
 
     TerminalRenderer renderer() {

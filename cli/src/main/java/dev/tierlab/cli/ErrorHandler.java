@@ -5,9 +5,14 @@ import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Messages;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -28,12 +33,26 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         Messages msg = ctx.msg();
-        err.println(msg.get("error.prefix", ex.getMessage()));
+        err.println(msg.get("error.prefix", describe(ex, msg)));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.print(cmd.getHelp().fullSynopsis());
         err.println(msg.get("error.tryHelp", cmd.getCommandSpec().qualifiedName()));
         err.flush();
         return ExitCode.USAGE.code();
+    }
+
+    /** The parse error in the user's language for the common cases, picocli's own text otherwise. */
+    private static String describe(ParameterException ex, Messages msg) {
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String args = String.join(" ", u.getUnmatched());
+            return msg.get(u.isUnknownOption() ? "error.parse.unknownOption" : "error.parse.unmatched", args);
+        }
+        if (ex instanceof MissingParameterException m && !m.getMissing().isEmpty()) {
+            return msg.get("error.parse.missing", m.getMissing().stream()
+                    .map(a -> a instanceof OptionSpec o ? o.longestName() + "=" + o.paramLabel() : a.paramLabel())
+                    .collect(Collectors.joining(", ")));
+        }
+        return ex.getMessage();
     }
 
     @Override
@@ -45,6 +64,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     int report(Throwable ex, PrintWriter err) {
         Messages msg = ctx.msg();
         Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+        if (cause instanceof FileSystemException fse && fse.getFile() != null) {
+            cause = TierlabException.io(Path.of(fse.getFile()), fse);
+        }
         ExitCode code;
         if (cause instanceof TierlabException te) {
             err.println(msg.get("error.prefix", msg.get(te.key(), te.args())));

@@ -11,7 +11,11 @@ final class NavigationCommands {
 
     static Course.Location current(CliContext ctx) {
         Progress.Position pos = ctx.progress().load().current();
-        return pos == null ? null : new Course.Location(pos.chapter(), pos.page());
+        if (pos == null || ctx.course().find(pos.chapter()).isEmpty()) {
+            return null; // imported from a course version with other chapters: start from the beginning
+        }
+        int pages = ctx.course().chapter(pos.chapter()).pageCount();
+        return new Course.Location(pos.chapter(), Math.min(pos.page(), pages));
     }
 
     /** Shows {@code target}, or prints {@code endKey} when there is no such page. */

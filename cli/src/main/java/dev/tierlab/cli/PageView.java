@@ -31,7 +31,12 @@ final class PageView {
         lines.addAll(renderer.render(text.markdown()));
         lines.add("");
         lines.addAll(renderer.wrapPlain(footer(chapter, number, msg), "", ""));
-        ctx.progress().update(p -> p.withPageRead(chapter.id(), number));
+        try {
+            ctx.progress().update(p -> p.withPageRead(chapter.id(), number));
+        } catch (TierlabException e) {
+            lines.add("");
+            lines.addAll(renderer.wrapPlain(msg.get("progress.notSaved", msg.get(e.key(), e.args())), "", ""));
+        }
         ctx.pager().show(lines);
     }
 

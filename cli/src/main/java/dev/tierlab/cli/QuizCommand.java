@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "quiz", mixinStandardHelpOptions = true)
 final class QuizCommand implements Callable<Integer> {
+    /** Typed at an answer prompt, these end the quiz without recording anything. */
+    private static final Set<String> STOP_WORDS = Set.of("exit", "quit");
+
     private final CliContext ctx;
 
     @Parameters(index = "0", paramLabel = "<chapter>", completionCandidates = ChapterCandidates.class)
@@ -100,6 +103,9 @@ final class QuizCommand implements Callable<Integer> {
         TerminalRenderer r = ctx.renderer();
         PrintWriter out = ctx.out();
         out.println();
+        if (n == 1) {
+            ctx.say(msg.get("quiz.stopHint"));
+        }
         out.println(msg.get(q.kind() == Quiz.Kind.SINGLE ? "quiz.single" : "quiz.multiple", n, total));
         r.renderInline(q.prompt().get(lang), "", "").forEach(out::println);
         for (Quiz.Option o : q.options()) {
@@ -107,7 +113,7 @@ final class QuizCommand implements Callable<Integer> {
         }
         while (true) {
             Optional<String> line = ctx.prompter().readLine(msg.get("quiz.prompt"));
-            if (line.isEmpty()) {
+            if (line.isEmpty() || STOP_WORDS.contains(line.get().trim().toLowerCase(java.util.Locale.ROOT))) {
                 return Optional.empty();
             }
             if (line.get().isBlank()) {

@@ -33,8 +33,16 @@ final class ResetCommand implements Callable<Integer> {
             ctx.out().println(msg.get("reset.declined"));
             return ExitCode.CANCELLED.code();
         }
-        ctx.progress().update(p -> chapter == null ? Progress.empty() : p.withoutChapter(chapter));
-        ctx.out().println(msg.get("reset.done", what));
+        if (chapter == null) {
+            java.nio.file.Path backup = ctx.progress().replace(Progress.empty());
+            ctx.out().println(msg.get("reset.done", what));
+            if (backup != null) {
+                ctx.out().println(msg.get("progress.backup", backup));
+            }
+        } else {
+            ctx.progress().update(p -> p.withoutChapter(chapter));
+            ctx.out().println(msg.get("reset.done", what));
+        }
         return 0;
     }
 }

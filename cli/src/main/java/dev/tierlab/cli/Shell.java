@@ -37,6 +37,18 @@ final class Shell {
         this.terminal = terminal;
     }
 
+    /**
+     * JLine reports problems such as an unwritable history file through java.util.logging, with a
+     * stack trace; tierlab reports its own errors, so JLine's log is silenced (kept in a field so the
+     * setting is not garbage-collected).
+     */
+    private static final java.util.logging.Logger JLINE_LOG = silence(java.util.logging.Logger.getLogger("org.jline"));
+
+    private static java.util.logging.Logger silence(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
+    }
+
     /** Opens the shell on the process's own terminal (or piped standard input). */
     static int openSystem(CliContext launch) {
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true)
@@ -56,7 +68,7 @@ final class Shell {
         ErrorHandler errors = new ErrorHandler(ctx);
         Path history;
         try {
-            history = ctx.settings().home().resolve(HISTORY_FILE);
+            history = ctx.settings().ensureHome().resolve(HISTORY_FILE);
         } catch (TierlabException e) {
             return errors.report(e, out);
         }
@@ -77,6 +89,7 @@ final class Shell {
         }
         Thread shellThread = Thread.currentThread();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> shellThread.interrupt());
+        int lastCode = ExitCode.OK.code();
         try {
             while (!ctx.exitRequested()) {
                 String line;
@@ -95,9 +108,12 @@ final class Shell {
                 String[] args = words.toArray(String[]::new);
                 ctx.lineOptions(GlobalOptions.prescan(args));
                 try {
-                    Cli.execute(ctx, args);
+                    int code = Cli.execute(ctx, args);
+                    if (!ctx.exitRequested()) {
+                        lastCode = code;
+                    }
                 } catch (RuntimeException e) {
-                    errors.report(e, out);
+                    lastCode = errors.report(e, out);
                 } finally {
                     ctx.lineOptions(GlobalOptions.NONE);
                     Thread.interrupted(); // a Ctrl-C that arrived after the command finished
@@ -108,7 +124,7 @@ final class Shell {
             saveHistory(reader);
             out.flush();
         }
-        return ExitCode.OK.code();
+        return lastCode;
     }
 
     private static void saveHistory(LineReader reader) {
@@ -126,6 +142,16 @@ final class Shell {
             throw Prompter.cancelled();
         } catch (EndOfFileException e) {
             return Optional.empty();
+        }
+    }
+
+    /** One key in raw mode; Ctrl-C (a signal that interrupts this thread) counts as 'q'. */
+    private int readKey() throws IOException {
+        try {
+            return terminal.reader().read();
+        } catch (java.io.InterruptedIOException e) {
+            Thread.interrupted();
+            return 'q';
         }
     }
 
@@ -157,7 +183,7 @@ final class Shell {
                 String more = "-- " + (shown * 100 / lines.size()) + "% (space, enter, q) --";
                 out.print(more);
                 out.flush();
-                int key = terminal.reader().read();
+                int key = readKey();
                 out.print("\r" + " ".repeat(more.length()) + "\r");
                 if (key == 'q' || key == 'Q' || key == 3 || key < 0) {
                     break;

@@ -43,7 +43,7 @@ final class StatusCommand implements Callable<Integer> {
             String quiz = cp.quiz() == null ? msg.get("status.noQuiz")
                     : msg.get("status.quiz", cp.quiz().score(), cp.quiz().max());
             ctx.say(msg.get("status.chapter", c.id(), msg.get("status." + statusName(ChapterStatus.of(c, progress))),
-                    cp.pagesRead().size(), c.pageCount(), quiz));
+                    pagesRead(c, cp).size(), c.pageCount(), quiz));
         }
         return 0;
     }
@@ -56,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
             m.put("id", c.id());
             m.put("status", statusName(ChapterStatus.of(c, progress)));
             m.put("pages", c.pageCount());
-            m.put("pagesRead", cp.pagesRead());
+            m.put("pagesRead", pagesRead(c, cp));
             m.put("quiz", cp.quiz() == null ? null : Map.of("score", cp.quiz().score(), "max", cp.quiz().max()));
             list.add(m);
         }
@@ -66,6 +66,11 @@ final class StatusCommand implements Callable<Integer> {
         doc.put("total", chapters.size());
         doc.put("chapters", list);
         JsonOutput.print(ctx.out(), doc);
+    }
+
+    /** The pages read that exist in this chapter (a progress file may come from another course version). */
+    private static List<Integer> pagesRead(Chapter c, Progress.ChapterProgress cp) {
+        return cp.pagesRead().stream().filter(p -> p <= c.pageCount()).toList();
     }
 
     static String statusName(ChapterStatus s) {

@@ -21,7 +21,7 @@ final class WelcomeScreen {
         new CourseMap(ctx).print(progress, false);
         out.println();
         Progress.Position pos = progress.current();
-        if (pos == null) {
+        if (pos == null || ctx.course().find(pos.chapter()).isEmpty()) {
             ctx.course().after(null).ifPresent(first -> ctx.say(msg.get("welcome.start", first.chapter())));
         } else {
             ctx.say(msg.get("welcome.continue", pos.chapter(), pos.page()));

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -59,8 +60,15 @@ public final class ConfigStore {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     }
 
-    public ConfigStore(Path home) {
+    private final Consumer<Path> movedAside;
+
+    /**
+     * @param movedAside told the backup path when an unreadable config file was moved aside; the
+     *                   settings then fall back to their defaults, as with a missing file
+     */
+    public ConfigStore(Path home, Consumer<Path> movedAside) {
         this.file = home.resolve(FILE_NAME);
+        this.movedAside = movedAside;
     }
 
     public Optional<String> get(Key key) {
@@ -75,21 +83,40 @@ public final class ConfigStore {
         try {
             AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(all));
         } catch (IOException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", file, e.getMessage());
+            throw TierlabException.io(file, e);
         }
         return normal;
     }
 
     private Map<String, String> read() {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return new TreeMap<>(Json.MAPPER.readValue(bytes, new TypeReference<Map<String, String>>() { }));
-        } catch (NoSuchFileException e) {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
             return new TreeMap<>();
-        } catch (JacksonException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.config.unreadable", file, e.getOriginalMessage());
         } catch (IOException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", file, e.getMessage());
+            return moveAside(e);
         }
+        try {
+            Map<String, String> map = Json.MAPPER.readValue(bytes, new TypeReference<Map<String, String>>() { });
+            return map == null ? new TreeMap<>() : new TreeMap<>(map);
+        } catch (JacksonException e) {
+            return moveAside(e);
+        } catch (IOException e) {
+            return moveAside(e);
+        }
+    }
+
+    private Map<String, String> moveAside(Exception cause) {
+        Path backup = file.resolveSibling(FILE_NAME + ".bak-" + System.currentTimeMillis());
+        try {
+            Files.move(file, backup);
+        } catch (IOException e) {
+            TierlabException error = TierlabException.io(file, e);
+            error.addSuppressed(cause);
+            throw error;
+        }
+        movedAside.accept(backup);
+        return new TreeMap<>();
     }
 }

@@ -18,8 +18,24 @@ public record Environment(Map<String, String> variables, boolean terminal, Local
     }
 
     public static Environment system() {
-        return new Environment(System.getenv(), System.console() != null, Locale.getDefault(),
+        return new Environment(System.getenv(), isTerminal(System.console()), Locale.getDefault(),
                 Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * Whether standard input and output are a terminal. Up to JDK 21 a console exists only then; from
+     * JDK 22 one always exists and {@code Console.isTerminal()} (called reflectively, as tierlab is
+     * built for 17) tells.
+     */
+    static boolean isTerminal(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     public Optional<String> get(String name) {

@@ -4,6 +4,7 @@ import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Lang;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * The settings one tierlab run works with, resolved once from command-line flags, environment and
@@ -14,6 +15,25 @@ import java.nio.file.Path;
  */
 public record Settings(Path home, Lang lang, boolean color, boolean stacktrace, int width) {
     public static final int DEFAULT_WIDTH = 80;
+
+    /**
+     * The home directory, created if needed. Fails with a clear message when it exists but is not a
+     * directory or cannot be created.
+     */
+    public Path ensureHome() {
+        if (java.nio.file.Files.isDirectory(home)) {
+            return home;
+        }
+        if (java.nio.file.Files.exists(home)) {
+            throw new TierlabException(ExitCode.BAD_INPUT, "error.home.notDirectory", home);
+        }
+        try {
+            return java.nio.file.Files.createDirectories(home);
+        } catch (java.io.IOException e) {
+            TierlabException io = TierlabException.io(home, e);
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.home.cannotCreate", home, io.args()[1]);
+        }
+    }
 
     public Settings withWidth(int newWidth) {
         return new Settings(home, lang, color, stacktrace, newWidth);
@@ -32,15 +52,21 @@ public record Settings(Path home, Lang lang, boolean color, boolean stacktrace, 
      * @param terminalWidth the terminal's width in columns, or 0 when unknown
      */
     public static Settings resolve(String langFlag, boolean noColor, boolean stacktrace, String homeFlag,
-                                   Environment env, boolean colorCapable, int terminalWidth) {
+                                   Environment env, boolean colorCapable, int terminalWidth, Consumer<Path> configMovedAside) {
+        if (homeFlag != null && homeFlag.isBlank()) {
+            throw new TierlabException(ExitCode.USAGE, "error.home.empty");
+        }
         Path home = homeFlag != null ? Path.of(homeFlag)
                 : env.get("TIERLAB_HOME").map(Path::of).orElse(env.userHome().resolve(".tierlab"));
+        if (java.nio.file.Files.exists(home) && !java.nio.file.Files.isDirectory(home)) {
+            throw new TierlabException(ExitCode.BAD_INPUT, "error.home.notDirectory", home);
+        }
         Lang lang;
         if (langFlag != null) {
             lang = Lang.parse(langFlag).orElseThrow(() ->
                     new TierlabException(ExitCode.USAGE, "error.badLang", langFlag, "en, ko"));
         } else {
-            lang = new ConfigStore(home).get(ConfigStore.Key.LANG).flatMap(Lang::parse)
+            lang = new ConfigStore(home, configMovedAside).get(ConfigStore.Key.LANG).flatMap(Lang::parse)
                     .orElse(Lang.fromLocale(env.locale()));
         }
         boolean color = colorCapable && !noColor && env.get("NO_COLOR").isEmpty();

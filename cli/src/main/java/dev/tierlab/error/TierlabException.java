@@ -1,5 +1,11 @@
 package dev.tierlab.error;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -21,6 +27,26 @@ public class TierlabException extends RuntimeException {
         this.exitCode = exitCode;
         this.key = key;
         this.args = args.clone();
+    }
+
+    /**
+     * A file operation on {@code path} failed: the message names the file the system complained
+     * about and its reason ("Not a directory", "Permission denied"), not a Java class name.
+     */
+    public static TierlabException io(Path path, IOException e) {
+        Path file = path;
+        String reason = e.getMessage();
+        if (e instanceof FileSystemException fse) {
+            if (fse.getFile() != null && !fse.getFile().contains("/.") && !fse.getFile().endsWith(".tmp")) {
+                file = Path.of(fse.getFile());
+            }
+            reason = fse.getReason() != null ? fse.getReason()
+                    : e instanceof NoSuchFileException ? "No such file or directory"
+                    : e instanceof AccessDeniedException ? "Permission denied"
+                    : e instanceof FileAlreadyExistsException ? "File exists"
+                    : e.getClass().getSimpleName();
+        }
+        return new TierlabException(ExitCode.BAD_INPUT, e, "error.io", file, reason == null ? e.getClass().getSimpleName() : reason);
     }
 
     public ExitCode exitCode() {

@@ -66,8 +66,14 @@ public record Progress(int schemaVersion, Position current, SortedMap<String, Ch
         return with(chapter, new ChapterProgress(pages, old.quiz()), new Position(chapter, page));
     }
 
+    /**
+     * Records a quiz result. The best result is kept, so a later, weaker attempt never undoes a
+     * passed quiz; an equal score replaces the older result.
+     */
     public Progress withQuiz(String chapter, QuizResult result) {
-        return with(chapter, new ChapterProgress(chapter(chapter).pagesRead(), result), current);
+        QuizResult old = chapter(chapter).quiz();
+        boolean better = old == null || (long) result.score() * Math.max(1, old.max()) >= (long) old.score() * Math.max(1, result.max());
+        return better ? with(chapter, new ChapterProgress(chapter(chapter).pagesRead(), result), current) : this;
     }
 
     /** Forgets one chapter; the current position is kept unless it points into that chapter. */

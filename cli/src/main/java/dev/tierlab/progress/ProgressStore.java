@@ -11,7 +11,6 @@ import dev.tierlab.error.TierlabException;
 import dev.tierlab.files.AtomicFiles;
 import dev.tierlab.files.ProcessLock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,13 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * Keeps {@code progress.json} in tierlab's home. Every read-modify-write holds an exclusive lock
  * shared with other tierlab processes, and every write is atomic. A file that cannot be read or
- * parsed is moved aside to {@code progress.json.bak-<timestamp>} (never deleted), the listener is
+ * parsed is moved aside to {@code progress.JSON.bak-<timestamp>} (never deleted), the listener is
  * told, and the learner continues with fresh progress.
  */
 public final class ProgressStore {
@@ -36,36 +34,57 @@ public final class ProgressStore {
     private final Path lockFile;
     private final Clock clock;
     private final Duration lockTimeout;
-    private final Consumer<Path> movedAside;
-    private final ObjectMapper json = JsonMapper.builder()
+    private final Listener listener;
+
+    /** Told about progress files that were not used as they are. */
+    @FunctionalInterface
+    public interface Listener {
+        /** An unreadable progress file was moved aside to {@code backup}. */
+        void movedAside(Path backup);
+
+        /** The file was written by another tierlab version; it is left alone and not used. */
+        default void otherVersion(TierlabException reason) {
+        }
+    }
+    private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    /**
-     * @param movedAside told the backup path when a corrupt progress file was moved aside
-     */
-    public ProgressStore(Path home, Clock clock, Duration lockTimeout, Consumer<Path> movedAside) {
+    public ProgressStore(Path home, Clock clock, Duration lockTimeout, Listener listener) {
         this.file = home.resolve(FILE_NAME);
         this.lockFile = home.resolve(FILE_NAME + ".lock");
         this.clock = clock;
         this.lockTimeout = lockTimeout;
-        this.movedAside = movedAside;
+        this.listener = listener;
     }
 
     public Path file() {
         return file;
     }
 
-    /** The stored progress, or empty progress when there is none yet. */
+    /**
+     * The stored progress, or empty progress when there is none yet. A file written by another
+     * tierlab version is reported to the listener and read as empty, so lessons stay readable.
+     */
     public Progress load() {
         try (ProcessLock ignored = lock()) {
             return readOrRecover();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw TierlabException.io(file, e);
+        } catch (TierlabException e) {
+            if (!isOtherVersion(e)) {
+                throw e;
+            }
+            listener.otherVersion(e);
+            return Progress.empty();
         }
+    }
+
+    private static boolean isOtherVersion(TierlabException e) {
+        return "error.progress.schemaVersion".equals(e.key());
     }
 
     /** Applies {@code change} to the stored progress under the lock and stores the result. */
@@ -75,19 +94,46 @@ public final class ProgressStore {
             AtomicFiles.write(file, serialize(next));
             return next;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw TierlabException.io(file, e);
+        }
+    }
+
+    /**
+     * Replaces the stored progress with {@code progress} without reading the old file, which is kept
+     * as {@code progress.json.bak-<timestamp>} (so even a file this version cannot read is not lost).
+     * Returns the backup, or null when there was no file.
+     */
+    public Path replace(Progress progress) {
+        try (ProcessLock ignored = lock()) {
+            Path backup = null;
+            if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                backup = backupPath();
+                Files.move(file, backup);
+            }
+            AtomicFiles.write(file, serialize(progress));
+            return backup;
+        } catch (IOException e) {
+            throw TierlabException.io(file, e);
         }
     }
 
     /** Writes the current progress to {@code target}, refusing to replace an existing file unless asked. */
     public void exportTo(Path target, boolean overwrite) {
+        if (Files.isDirectory(target)) {
+            throw new TierlabException(ExitCode.USAGE, "error.progress.exportDirectory", target);
+        }
         if (Files.exists(target) && !overwrite) {
             throw new TierlabException(ExitCode.USAGE, "error.progress.exportExists", target);
         }
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.noDirectory", dir);
+        }
+        Progress progress = load();
         try {
-            AtomicFiles.write(target, serialize(load()));
+            AtomicFiles.write(target, serialize(progress));
         } catch (IOException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", target, e.getMessage());
+            throw TierlabException.io(target, e);
         }
     }
 
@@ -103,20 +149,9 @@ public final class ProgressStore {
         } catch (NoSuchFileException e) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.fileNotFound", source);
         } catch (IOException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.io", source, e.getMessage());
+            throw TierlabException.io(source, e);
         }
-        Progress imported = parse(bytes, source.toString());
-        try (ProcessLock ignored = lock()) {
-            Path backup = null;
-            if (Files.exists(file)) {
-                backup = backupPath();
-                Files.copy(file, backup);
-            }
-            AtomicFiles.write(file, serialize(imported));
-            return backup;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return replace(parse(bytes, source.toString()));
     }
 
     private ProcessLock lock() throws IOException {
@@ -135,7 +170,7 @@ public final class ProgressStore {
         try {
             return parse(bytes, file.toString());
         } catch (TierlabException e) {
-            if ("error.progress.schemaVersion".equals(e.key())) {
+            if (isOtherVersion(e)) {
                 throw e; // written by another tierlab version: not corrupt, leave it where it is
             }
             return moveAside();
@@ -145,7 +180,7 @@ public final class ProgressStore {
     private Progress moveAside() throws IOException {
         Path backup = backupPath();
         Files.move(file, backup);
-        movedAside.accept(backup);
+        listener.movedAside(backup);
         return Progress.empty();
     }
 
@@ -160,7 +195,7 @@ public final class ProgressStore {
 
     private Progress parse(byte[] bytes, String where) {
         try {
-            JsonNode tree = json.readTree(bytes);
+            JsonNode tree = JSON.readTree(bytes);
             if (tree == null || !tree.isObject()) {
                 throw new TierlabException(ExitCode.BAD_INPUT, "error.progress.notProgress", where);
             }
@@ -172,7 +207,7 @@ public final class ProgressStore {
                 throw new TierlabException(ExitCode.BAD_INPUT, "error.progress.schemaVersion", where,
                         version.asText(), Progress.SCHEMA_VERSION);
             }
-            Progress progress = json.treeToValue(tree, Progress.class);
+            Progress progress = JSON.treeToValue(tree, Progress.class);
             validate(progress, where);
             return progress;
         } catch (JacksonException e) {
@@ -194,6 +229,6 @@ public final class ProgressStore {
     }
 
     private byte[] serialize(Progress progress) throws IOException {
-        return (json.writeValueAsString(progress) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (JSON.writeValueAsString(progress) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

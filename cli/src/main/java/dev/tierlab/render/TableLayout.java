@@ -109,7 +109,8 @@ final class TableLayout {
             widths[i] = Math.max(1, widths[i]);
             total += widths[i];
         }
-        int floor = Math.max(1, Math.min(MIN_COLUMN, budget / Math.max(1, columns)));
+        // never narrower than two columns: a wide (Hangul, CJK) character needs two
+        int floor = Math.max(2, Math.min(MIN_COLUMN, budget / Math.max(1, columns)));
         total = shrink(widths, longestWord, total, budget);
         shrink(widths, new int[columns], total, budget, floor);
         return widths;

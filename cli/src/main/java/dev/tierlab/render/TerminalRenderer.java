@@ -77,8 +77,18 @@ public final class TerminalRenderer {
         return wrap(spans, first, rest);
     }
 
-    /** Wraps plain text (no Markdown) to the width, with the given prefixes. */
+    /**
+     * Wraps plain text (no Markdown) to the width, with the given prefixes. Lines that fit are kept
+     * exactly as they are (spacing included); a wrapped line keeps its leading indentation.
+     */
     public List<String> wrapPlain(String text, String first, String rest) {
+        if (!text.contains("\n") && DisplayWidth.of(text) <= available(first)) {
+            return List.of(first + text);
+        }
+        String indent = text.substring(0, text.length() - text.stripLeading().length());
+        if (!indent.isEmpty() && !text.contains("\n")) {
+            return wrapPlain(text.stripLeading(), first + indent, rest + indent);
+        }
         List<Span> spans = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

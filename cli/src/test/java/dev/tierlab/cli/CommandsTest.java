@@ -250,6 +250,10 @@ class CommandsTest {
         Run.tierlab(home, "read", "three-tier", "--page", "2");
         Run.tierlab(home, answers(1));
         Path exported = home.resolve("out/progress-export.json");
+        Run noDir = Run.tierlab(home, "progress", "export", exported.toString());
+        assertEquals(ExitCode.NOT_FOUND.code(), noDir.code, "directories are not created behind the user's back");
+        assertTrue(noDir.err.contains("does not exist"), noDir.err);
+        Files.createDirectories(exported.getParent());
         assertEquals(0, Run.tierlab(home, "progress", "export", exported.toString()).code);
         byte[] before = Files.readAllBytes(exported);
         assertEquals(0, Run.tierlab(home, "reset", "--yes").code);
@@ -353,5 +357,100 @@ class CommandsTest {
         assertEquals(0, Cli.execute(ctx, "read", "solo", "--lang", "ko"), out::toString);
         assertTrue(out.toString().contains("(이 페이지는 아직 한국어로 쓰이지 않아 영어 버전을 보여 줍니다.)"), out.toString());
         assertTrue(out.toString().contains("Only in English"), out.toString());
+    }
+
+    @Test
+    void helpTextHasNoMessageFormatQuoting() {
+        for (String lang : List.of("en", "ko")) {
+            for (String cmd : List.of("read", "quiz", "help")) {
+                Run run = Run.tierlab(home, cmd, "--help", "--lang", lang);
+                assertFalse(run.out.contains("''"), run.out);
+            }
+            assertFalse(Run.tierlab(home, "--help", "--lang", lang).out.contains("''"));
+        }
+        assertTrue(Run.tierlab(home, "--help", "--lang", "ko").out.contains("명령의 도움말을 보여 줍니다."));
+    }
+
+    @Test
+    void aHomeThatIsAFileIsAClearError() throws Exception {
+        Path file = home.resolve("not-a-dir");
+        Files.writeString(file, "x");
+        Run run = Run.tierlab(home, "--home", file.toString(), "lessons");
+        assertEquals(ExitCode.BAD_INPUT.code(), run.code, run::toString);
+        assertTrue(run.err.contains("is not a directory"), run.err);
+        assertTrue(run.err.contains("hint: point --home or TIERLAB_HOME"), run.err);
+        Run empty = Run.tierlab(home, "--home", "", "lessons");
+        assertEquals(ExitCode.USAGE.code(), empty.code, empty::toString);
+    }
+
+    @Test
+    void aCorruptConfigIsMovedAsideAndCanBeFixed() throws Exception {
+        Files.writeString(home.resolve("config.json"), "{ lang: ");
+        Run run = Run.tierlab(home, "lessons");
+        assertEquals(0, run.code, run::toString);
+        assertTrue(run.err.contains("Your config file could not be read; it was kept as"), run.err);
+        assertEquals(0, Run.tierlab(home, "config", "set", "lang", "ko").code);
+        assertEquals("ko", Run.tierlab(home, "config", "get", "lang").out.trim());
+        try (var files = Files.list(home)) {
+            assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("config.json.bak-")).count());
+        }
+    }
+
+    @Test
+    void importReplacesEvenAProgressPathThatIsADirectory() throws Exception {
+        Run.tierlab(home, "read", "three-tier");
+        Path exported = home.resolve("export.json");
+        assertEquals(0, Run.tierlab(home, "progress", "export", exported.toString()).code);
+        Files.delete(home.resolve("progress.json"));
+        Files.createDirectory(home.resolve("progress.json"));
+        Run run = Run.tierlab(home, "progress", "import", exported.toString());
+        assertEquals(0, run.code, run::toString);
+        assertEquals(Files.readString(exported), Files.readString(home.resolve("progress.json")));
+    }
+
+    @Test
+    void aProgressFileFromANewerTierlabNeitherBlocksReadingNorIsLost() throws Exception {
+        Files.writeString(home.resolve("progress.json"), "{\"schemaVersion\": 9}");
+        Run read = Run.tierlab(home, "read", "three-tier");
+        assertEquals(0, read.code, read::toString);
+        assertTrue(read.out.contains("three-tier · page 1/3"), read.out);
+        assertTrue(read.out.contains("Your progress could not be saved"), read.out);
+        Run reset = Run.tierlab(home, "reset", "--yes");
+        assertEquals(0, reset.code, reset::toString);
+        assertTrue(reset.out.contains("previous progress is kept in"), reset.out);
+        try (var files = Files.list(home)) {
+            Path backup = files.filter(f -> f.getFileName().toString().startsWith("progress.json.bak-")).findFirst().orElseThrow();
+            assertEquals("{\"schemaVersion\": 9}", Files.readString(backup));
+        }
+    }
+
+    @Test
+    void aWeakerQuizAttemptDoesNotUndoAPass() throws Exception {
+        assertEquals(0, Run.tierlab(home, answers(0)).code);
+        assertEquals(0, Run.tierlab(home, answers(5)).code);
+        int max = THREE_TIER.quiz().size();
+        assertEquals(max, json(Run.tierlab(home, "status", "--json")).get("chapters").get(0).get("quiz").get("score").asInt());
+    }
+
+    @Test
+    void progressForChaptersThatDoNotExistIsIgnoredInTheStatus() throws Exception {
+        Path file = home.resolve("other.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"current\": {\"chapter\": \"gone\", \"page\": 7},"
+                + " \"chapters\": {\"three-tier\": {\"pagesRead\": [1, 11]}}}");
+        assertEquals(0, Run.tierlab(home, "progress", "import", file.toString()).code);
+        JsonNode status = json(Run.tierlab(home, "status", "--json"));
+        assertEquals("[1]", status.get("chapters").get(0).get("pagesRead").toString());
+        Run lessons = Run.tierlab(home, "lessons");
+        assertEquals(0, lessons.code, lessons::toString);
+        assertTrue(lessons.out.contains("[~] three-tier"), lessons.out);
+    }
+
+    @Test
+    void parseErrorsAreInTheUsersLanguage() {
+        Run run = Run.tierlab(home, "read", "three-tier", "--bogus", "--lang", "ko");
+        assertEquals(ExitCode.USAGE.code(), run.code);
+        assertTrue(run.err.contains("알 수 없는 옵션: --bogus"), run.err);
+        Run missing = Run.tierlab(home, "read");
+        assertTrue(missing.err.contains("missing: <chapter>"), missing.err);
     }
 }

@@ -79,6 +79,24 @@ class ShellTest {
     }
 
     @Test
+    void exitAtAnAnswerPromptStopsTheQuizOnly() throws Exception {
+        String out = session("quiz three-tier\nexit\nwhere\nexit\n");
+        assertTrue(out.contains("Type exit or press Ctrl-C to stop the quiz."), out);
+        assertTrue(out.contains("Quiz stopped before the end; nothing was recorded."), out);
+        assertTrue(out.contains("You have not opened a lesson yet"), "the shell went on:\n" + out);
+    }
+
+    @Test
+    void aScriptedSessionEndsWithTheLastCommandsExitCode() throws Exception {
+        Environment env = new Environment(Map.of("TIERLAB_HOME", home.toString()), false, Locale.ENGLISH, home);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal terminal = new DumbTerminal("test", "dumb",
+                new ByteArrayInputStream("read four-tier\nexit\n".getBytes(StandardCharsets.UTF_8)), out, StandardCharsets.UTF_8)) {
+            assertEquals(3, new Shell(env, GlobalOptions.NONE, terminal).run(), "like a POSIX shell's exit");
+        }
+    }
+
+    @Test
     void endOfInputExitsLikeCtrlD() throws Exception {
         String out = session("status\n");
         assertTrue(out.contains("Chapters done: 0 of"), out);

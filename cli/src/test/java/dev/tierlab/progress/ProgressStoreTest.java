@@ -32,9 +32,20 @@ class ProgressStoreTest {
     Path home;
 
     private final List<Path> movedAside = new ArrayList<>();
+    private final List<TierlabException> otherVersions = new ArrayList<>();
 
     private ProgressStore store(Duration lockTimeout) {
-        return new ProgressStore(home, CLOCK, lockTimeout, movedAside::add);
+        return new ProgressStore(home, CLOCK, lockTimeout, new ProgressStore.Listener() {
+            @Override
+            public void movedAside(Path backup) {
+                movedAside.add(backup);
+            }
+
+            @Override
+            public void otherVersion(TierlabException reason) {
+                otherVersions.add(reason);
+            }
+        });
     }
 
     private ProgressStore store() {
@@ -88,8 +99,10 @@ class ProgressStoreTest {
     @Test
     void aNewerSchemaVersionIsNotTreatedAsCorrupt() throws Exception {
         Files.writeString(home.resolve("progress.json"), "{\"schemaVersion\": 2}");
-        TierlabException e = assertThrows(TierlabException.class, () -> store().load());
-        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertEquals(Progress.empty(), store().load(), "read as empty so lessons stay readable");
+        assertEquals(1, otherVersions.size());
+        TierlabException e = assertThrows(TierlabException.class, () -> store().update(p -> sample()));
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode(), "but never overwritten");
         assertEquals(List.of(), movedAside);
         assertEquals("{\"schemaVersion\": 2}", Files.readString(home.resolve("progress.json")));
     }
