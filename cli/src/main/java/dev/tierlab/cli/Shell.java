@@ -30,6 +30,8 @@ final class Shell {
     private final Environment env;
     private final GlobalOptions launchOptions;
     private final Terminal terminal;
+    /** Piped input is echoed by no terminal; the shell echoes it so transcripts read like a session. */
+    private boolean echo;
 
     Shell(Environment env, GlobalOptions launchOptions, Terminal terminal) {
         this.env = env;
@@ -62,6 +64,7 @@ final class Shell {
     int run() {
         PrintWriter out = terminal.writer();
         boolean color = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+        echo = !env.terminal() && !color;
         LineReader[] holder = new LineReader[1];
         CliContext ctx = new CliContext(env, out, out, prompt -> readAnswer(holder[0], prompt), this::page,
                 launchOptions, true, color, this::width);
@@ -90,6 +93,7 @@ final class Shell {
         Thread shellThread = Thread.currentThread();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> shellThread.interrupt());
         int lastCode = ExitCode.OK.code();
+
         try {
             while (!ctx.exitRequested()) {
                 String line;
@@ -101,6 +105,7 @@ final class Shell {
                     out.println();
                     break;
                 }
+                echo(line);
                 List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
                 if (words.isEmpty()) {
                     continue;
@@ -135,9 +140,17 @@ final class Shell {
         }
     }
 
-    private static Optional<String> readAnswer(LineReader reader, String prompt) {
+    private void echo(String line) {
+        if (echo) {
+            terminal.writer().println(line);
+        }
+    }
+
+    private Optional<String> readAnswer(LineReader reader, String prompt) {
         try {
-            return Optional.of(reader.readLine(prompt));
+            String line = reader.readLine(prompt);
+            echo(line);
+            return Optional.of(line);
         } catch (UserInterruptException e) {
             throw Prompter.cancelled();
         } catch (EndOfFileException e) {

@@ -108,51 +108,62 @@ class ShellTest {
      */
     @Test
     void ctrlCCancelsTheQuizAndReturnsToThePrompt() throws Exception {
-        Environment env = new Environment(Map.of("TIERLAB_HOME", home.toString()), false, Locale.ENGLISH, home);
-        PipedOutputStream keys = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(keys);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Terminal terminal = new ExternalTerminal("test", "dumb", in, out, StandardCharsets.UTF_8)) {
-            ExecutorService executor = Executors.newSingleThreadExecutor();
-            Future<Integer> shell = executor.submit(() -> new Shell(env, GlobalOptions.NONE, terminal).run());
-            type(keys, "quiz three-tier\r", out, "answer> ");
-            type(keys, "\u0003", out, "error: cancelled.");
-            type(keys, "where\r", out, "You have not opened a lesson yet");
-            type(keys, "exit\r", out, "You have not opened a lesson yet");
-            assertEquals(0, shell.get(30, TimeUnit.SECONDS));
-            executor.shutdown();
-        }
+        String out = interactive("dumb", null, (keys, screen) -> {
+            type(keys, "quiz three-tier\r", screen, "answer> ");
+            type(keys, "\u0003", screen, "error: cancelled.");
+            type(keys, "where\r", screen, "You have not opened a lesson yet");
+        });
+        assertTrue(out.contains("error: cancelled."), out);
         Path progress = home.resolve("progress.json");
         assertFalse(Files.exists(progress) && Files.readString(progress).contains("\"quiz\""), "nothing recorded");
     }
 
     @Test
     void longLessonsPageToTheTerminalHeight() throws Exception {
-        Environment env = new Environment(Map.of("TIERLAB_HOME", home.toString()), false, Locale.ENGLISH, home);
-        PipedOutputStream keys = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(keys);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Terminal terminal = new ExternalTerminal("test", "xterm-256color", in, out, StandardCharsets.UTF_8)) {
-            terminal.setSize(new org.jline.terminal.Size(60, 12));
-            ExecutorService executor = Executors.newSingleThreadExecutor();
-            Future<Integer> shell = executor.submit(() -> new Shell(env, GlobalOptions.NONE, terminal).run());
-            type(keys, "read three-tier --no-color\r", out, "(space, enter, q) --");
-            int screens = count(out, "(space, enter, q) --");
-            type(keys, " ", out, "three-tier · page 1/3");
-            waitFor(() -> count(out, "(space, enter, q) --") > screens, out);
-            type(keys, "q", out, "tierlab> ");
-            String afterQuit = out.toString(StandardCharsets.UTF_8);
-            assertFalse(afterQuit.contains("Type 'next' for the next page"), "q stops before the end of the page");
-            type(keys, "exit\r", out, "exit");
-            assertEquals(0, shell.get(30, TimeUnit.SECONDS));
-            executor.shutdown();
-        }
-        String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "");
+        String out = interactive("xterm-256color", new org.jline.terminal.Size(60, 12), (keys, screen) -> {
+            type(keys, "read three-tier --no-color\r", screen, "(space, enter, q) --");
+            int screens = count(screen, "(space, enter, q) --");
+            type(keys, " ", screen, "three-tier · page 1/3");
+            waitFor(() -> count(screen, "(space, enter, q) --") > screens, screen);
+            type(keys, "q", screen, "tierlab> ");
+            assertFalse(screen.toString(StandardCharsets.UTF_8).contains("Type 'next' for the next page"),
+                    "q stops before the end of the page");
+        });
+        String text = out.replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "");
         for (String line : text.split("\r?\n")) {
             int cr = line.lastIndexOf('\r');
             String visible = cr >= 0 ? line.substring(cr + 1) : line;
             assertTrue(dev.tierlab.render.DisplayWidth.of(visible) <= 60, "wider than the terminal: [" + visible + "]");
         }
+    }
+
+    /** Keys typed into a running shell, each step waiting for what the screen should show. */
+    private interface Keystrokes {
+        void type(PipedOutputStream keys, ByteArrayOutputStream screen) throws Exception;
+    }
+
+    /**
+     * Runs the shell on a JLine ExternalTerminal, which has a line discipline like a real TTY (Ctrl-C
+     * becomes a signal, raw mode works), types {@code steps}, then {@code exit}; returns the screen.
+     */
+    private String interactive(String type, org.jline.terminal.Size size, Keystrokes steps) throws Exception {
+        Environment env = new Environment(Map.of("TIERLAB_HOME", home.toString()), false, Locale.ENGLISH, home);
+        PipedOutputStream keys = new PipedOutputStream();
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Terminal terminal = new ExternalTerminal("test", type, new PipedInputStream(keys), screen, StandardCharsets.UTF_8)) {
+            if (size != null) {
+                terminal.setSize(size);
+            }
+            Future<Integer> shell = executor.submit(() -> new Shell(env, GlobalOptions.NONE, terminal).run());
+            steps.type(keys, screen);
+            keys.write("exit\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            shell.get(30, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+        return screen.toString(StandardCharsets.UTF_8);
     }
 
     private static int count(ByteArrayOutputStream out, String text) {
