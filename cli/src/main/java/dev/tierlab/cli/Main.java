@@ -31,6 +31,15 @@ public final class Main {
     public static int run(Environment env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
         CliContext ctx = new CliContext(env, out, err, Prompter.of(in, out), Pager.printing(out),
                 GlobalOptions.prescan(args), false, env.terminal(), () -> 0);
+        if (args.length == 0) {
+            // straight to the shell: the command tree is built when the first line needs it, which
+            // keeps the time to the first prompt low
+            try {
+                return Shell.openSystem(ctx);
+            } catch (RuntimeException e) {
+                return new ErrorHandler(ctx).report(e, err);
+            }
+        }
         return Cli.execute(ctx, args);
     }
 }

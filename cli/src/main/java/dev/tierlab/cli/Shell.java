@@ -79,7 +79,7 @@ final class Shell {
                 .terminal(terminal)
                 .appName("tierlab")
                 .parser(new DefaultParser())
-                .completer(new ShellCompleter(Cli.commandLine(ctx).getCommandSpec()))
+                .completer(new ShellCompleter(() -> Cli.commandLine(ctx).getCommandSpec()))
                 .variable(LineReader.HISTORY_FILE, history)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)

@@ -2,6 +2,7 @@ package dev.tierlab.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -16,10 +17,12 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * candidates of options and positional parameters (chapter ids, languages, config keys).
  */
 final class ShellCompleter implements Completer {
-    private final CommandSpec root;
+    private final Supplier<CommandSpec> model;
+    private CommandSpec root;
 
-    ShellCompleter(CommandSpec root) {
-        this.root = root;
+    /** @param model builds the command model; called on the first Tab, not at start-up */
+    ShellCompleter(Supplier<CommandSpec> model) {
+        this.model = model;
     }
 
     @Override
@@ -30,6 +33,9 @@ final class ShellCompleter implements Completer {
 
     /** The completions for the word after {@code before}. */
     List<String> complete(List<String> before) {
+        if (root == null) {
+            root = model.get();
+        }
         CommandSpec spec = root;
         int positional = 0;
         OptionSpec pending = null;

@@ -213,7 +213,7 @@ class ShellTest {
         java.io.PrintWriter sink = new java.io.PrintWriter(new java.io.StringWriter());
         CliContext ctx = new CliContext(env, sink, sink, Prompter.of(java.io.InputStream.nullInputStream(), sink),
                 Pager.printing(sink), GlobalOptions.NONE, true, false, () -> 0);
-        ShellCompleter completer = new ShellCompleter(Cli.commandLine(ctx).getCommandSpec());
+        ShellCompleter completer = new ShellCompleter(() -> Cli.commandLine(ctx).getCommandSpec());
         assertTrue(completer.complete(List.of()).containsAll(List.of("lessons", "read", "quiz", "next", "back", "where", "exit")));
         assertTrue(completer.complete(List.of("read")).contains("three-tier"));
         assertTrue(completer.complete(List.of("read")).contains("--page"));
