@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -81,7 +82,7 @@ public final class CourseLoader {
             pages.add(new Chapter.Page(pageId, Localized.of(en, ko)));
         }
         Localized summary = def.summary() == null ? Localized.of(null, null) : def.summary();
-        Quiz quiz = parse(id + "/quiz.yaml", Quiz.class).map(q -> validate(id + "/quiz.yaml", q)).orElse(Quiz.EMPTY);
+        Supplier<Quiz> quiz = () -> parse(id + "/quiz.yaml", Quiz.class).map(q -> validate(id + "/quiz.yaml", q)).orElse(Quiz.EMPTY);
         return Optional.of(new Chapter(id, def.title(), summary, def.lab(), pages, quiz));
     }
 

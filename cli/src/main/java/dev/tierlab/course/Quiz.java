@@ -24,9 +24,18 @@ public record Quiz(List<Question> questions) {
 
     public enum Kind { SINGLE, MULTIPLE }
 
-    public record Question(String id, Kind kind, Localized prompt, List<Option> options) {
+    /** @param scenario true for a "which would you choose for ..." question; null means false */
+    public record Question(String id, Kind kind, Localized prompt, List<Option> options, Boolean scenario) {
         public Question {
             options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        public Question(String id, Kind kind, Localized prompt, List<Option> options) {
+            this(id, kind, prompt, options, null);
+        }
+
+        public boolean isScenario() {
+            return Boolean.TRUE.equals(scenario);
         }
 
         /** The ids of the correct options, sorted. */

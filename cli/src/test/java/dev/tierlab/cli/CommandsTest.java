@@ -64,6 +64,19 @@ class CommandsTest {
         assertEquals(List.of("id", "title", "languages", "pages", "quiz", "lab", "done"), fieldNames(first));
     }
 
+    @Test
+    void lessonsJsonListsTheElevenChaptersInOrderInBothLanguages() throws Exception {
+        JsonNode chapters = json(Run.tierlab(home, "lessons", "--json")).get("chapters");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode c : chapters) {
+            ids.add(c.get("id").asText());
+            assertEquals("[\"en\",\"ko\"]", c.get("languages").toString(), c.toString());
+            assertTrue(c.get("quiz").asInt() >= 6, c.toString());
+            assertTrue(c.get("pages").asInt() >= 2, c.toString());
+        }
+        assertEquals(dev.tierlab.course.BundledContentTest.CHAPTERS, ids);
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -84,7 +84,7 @@ class CourseLoaderTest {
         write("course.yaml", "chapters: [beta]\n");
         writeChapter("beta");
         write("beta/quiz.yaml", "questions:\n  - id: q1\n    kind: single\n   prompt: {en: x}\n");
-        TierlabException e = assertThrows(TierlabException.class, () -> new CourseLoader(ContentSource.directory(root)).load());
+        TierlabException e = assertThrows(TierlabException.class, () -> new CourseLoader(ContentSource.directory(root)).load().chapter("beta").quiz());
         assertEquals("error.content.parse", e.key());
         assertTrue(e.args()[0].toString().matches(".*beta/quiz\\.yaml:\\d+:\\d+"), e.args()[0].toString());
     }
@@ -102,17 +102,17 @@ class CourseLoaderTest {
                       - {id: a, correct: true, text: {en: A}, why: {en: yes}}
                       - {id: b, correct: true, text: {en: B}, why: {en: also}}
                 """);
-        TierlabException e = assertThrows(TierlabException.class, () -> new CourseLoader(ContentSource.directory(root)).load());
+        TierlabException e = assertThrows(TierlabException.class, () -> new CourseLoader(ContentSource.directory(root)).load().chapter("beta").quiz());
         assertEquals("error.content.correctCount", e.key());
         assertTrue(e.args()[0].toString().endsWith("beta/quiz.yaml"));
 
         write("beta/quiz.yaml", "questions:\n  - {id: q1, kind: single, prompt: {en: x}, options: [{id: a, correct: true, text: {en: A}}, {id: b, correct: false, text: {en: B}, why: {en: no}}]}\n");
-        e = assertThrows(TierlabException.class, () -> new CourseLoader(ContentSource.directory(root)).load());
+        e = assertThrows(TierlabException.class, () -> new CourseLoader(ContentSource.directory(root)).load().chapter("beta").quiz());
         assertEquals("error.content.missingField", e.key());
         assertEquals("questions[q1].options[a].why", e.args()[1]);
 
         write("beta/chapter.yaml", "title: {en: Beta}\npages: [one, missing]\n");
-        e = assertThrows(TierlabException.class, () -> new CourseLoader(ContentSource.directory(root)).load());
+        e = assertThrows(TierlabException.class, () -> new CourseLoader(ContentSource.directory(root)).load().chapter("beta").quiz());
         assertEquals("error.content.missingPage", e.key());
     }
 

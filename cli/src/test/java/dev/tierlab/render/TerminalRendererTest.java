@@ -118,7 +118,7 @@ class TerminalRendererTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {40, 60, 80, 100})
+    @ValueSource(ints = {40, 60, 80, 100, 120})
     void everyBundledPageFitsInBothLanguages(int width) {
         for (Chapter chapter : new CourseLoader(ContentSource.bundled()).load().chapters()) {
             for (int p = 1; p <= chapter.pageCount(); p++) {
