@@ -22,10 +22,15 @@ public interface ContentSource {
 
     /** The content packed into the application jar under {@code content/}. */
     static ContentSource bundled() {
+        return classpath("content/");
+    }
+
+    /** Files packed into the application jar under {@code prefix} (for example {@code labs/}). */
+    static ContentSource classpath(String prefix) {
         return new ContentSource() {
             @Override
             public Optional<String> read(String path) {
-                try (InputStream in = ContentSource.class.getClassLoader().getResourceAsStream("content/" + path)) {
+                try (InputStream in = ContentSource.class.getClassLoader().getResourceAsStream(prefix + path)) {
                     return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -34,7 +39,7 @@ public interface ContentSource {
 
             @Override
             public String describe(String path) {
-                return "content/" + path;
+                return prefix + path;
             }
         };
     }

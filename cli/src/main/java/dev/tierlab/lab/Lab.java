@@ -1,0 +1,62 @@
+package dev.tierlab.lab;
+
+import dev.tierlab.course.Localized;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A lab as defined in {@code labs/<id>/lab.yaml} (schema: {@code labs/lab.schema.json}): ordered
+ * steps, each with instructions, templates to generate, learner tasks, tiered hints, a solution
+ * overlay and checks.
+ */
+public record Lab(String id, String chapter, Localized title, Localized summary, List<Step> steps) {
+
+    public Lab {
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<Step> step(String stepId) {
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    /**
+     * One step of a lab.
+     *
+     * @param instructions Markdown files relative to the lab folder, per language
+     * @param solution     a folder relative to the lab folder laid over the workspace, or null
+     */
+    public record Step(String id, Localized title, Localized instructions, List<Generate> generate, List<Task> tasks,
+                       List<Localized> hints, String solution, List<Check> checks) {
+        public Step {
+            generate = generate == null ? List.of() : List.copyOf(generate);
+            tasks = tasks == null ? List.of() : List.copyOf(tasks);
+            hints = hints == null ? List.of() : List.copyOf(hints);
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+    }
+
+    /** Render template {@code template} with {@code parameters} into {@code into} (default: the workspace). */
+    public record Generate(String template, String into, Map<String, Object> parameters) {
+        public Generate {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+    }
+
+    /** A learner task, marked in generated files as {@code // TODO(tierlab:<id>)}. */
+    public record Task(String id, Localized description) {
+    }
+
+    /**
+     * A check: its type and parameters, the points it is worth, the target capabilities it needs,
+     * and the hint shown when it fails. Types are open: new ones need no change to this record.
+     */
+    public record Check(String id, String type, Integer points, List<String> needs, Map<String, Object> params,
+                        Localized hint) {
+        public Check {
+            points = points == null ? 1 : points;
+            needs = needs == null ? List.of() : List.copyOf(needs);
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+    }
+}
