@@ -1,0 +1,104 @@
+package dev.tierlab.generate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where templates live: {@code templates/<id>/} folders that mirror the output tree, each with a
+ * {@code template.yaml}. The bundled templates are read straight from the application jar.
+ */
+public final class TemplateRepository {
+    private final Path root;
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .propertyNamingStrategy(PropertyNamingStrategies.LOWER_CAMEL_CASE)
+            .build();
+
+    private TemplateRepository(Path root) {
+        this.root = root;
+    }
+
+    public static TemplateRepository directory(Path root) {
+        return new TemplateRepository(root);
+    }
+
+    /** The templates packed into the application (or, when run from classes, the build output). */
+    public static TemplateRepository bundled() {
+        URL url = TemplateRepository.class.getClassLoader().getResource("templates/");
+        if (url == null) {
+            throw new IllegalStateException("templates/ is missing from the application");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return new TemplateRepository(fs.getPath("/templates"));
+            }
+            return new TemplateRepository(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the bundled templates at " + url, e);
+        }
+    }
+
+    /** A template: its manifest and its files (path relative to the template folder, forward slashes). */
+    public record Template(TemplateManifest manifest, Map<String, byte[]> files) {
+    }
+
+    public Template load(String id) {
+        Path dir = root.resolve(id);
+        Path manifestFile = dir.resolve(TemplateManifest.FILE);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.template.unknown", id);
+        }
+        TemplateManifest manifest;
+        try {
+            manifest = yaml.readValue(Files.readString(manifestFile), TemplateManifest.class);
+        } catch (JsonProcessingException e) {
+            String where = "templates/" + id + "/" + TemplateManifest.FILE
+                    + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr());
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.lab.invalid", where, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!id.equals(manifest.id())) {
+            throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", "templates/" + id + "/" + TemplateManifest.FILE,
+                    "the id is '" + manifest.id() + "' but the folder is '" + id + "'");
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (!rel.equals(TemplateManifest.FILE)) {
+                    files.put(rel, Files.readAllBytes(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Template(manifest, files);
+    }
+}

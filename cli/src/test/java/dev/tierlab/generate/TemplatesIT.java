@@ -1,0 +1,87 @@
+package dev.tierlab.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every template generates with its defaults into a real project: a Maven project must build and
+ * pass its own tests with {@code mvn -B -q verify} (as SAM's template CI does), and CloudFormation
+ * must pass cfn-lint with zero errors. cfn-lint comes from PyPI, pinned, in a virtualenv under
+ * {@code cli/target/tools} that this test creates on first use.
+ */
+class TemplatesIT {
+    static final String CFN_LINT_VERSION = "1.58.0";
+    private static final Path REPO = Path.of(System.getProperty("tierlab.repo", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> everyTemplateGeneratesIntoAProjectThatBuildsAndLints() throws IOException {
+        List<String> ids;
+        try (Stream<Path> list = Files.list(REPO.resolve("templates"))) {
+            ids = list.filter(p -> Files.isRegularFile(p.resolve(TemplateManifest.FILE)))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(ids.containsAll(List.of("lambda-java-api", "lambda-java-authorizer", "cfn-api")), ids.toString());
+        TemplateRepository repo = TemplateRepository.directory(REPO.resolve("templates"));
+        return ids.stream().map(id -> DynamicTest.dynamicTest(id, () -> {
+            Path out = work.resolve(id);
+            Workspace ws = new Workspace(out, Clock.systemUTC());
+            Map<String, byte[]> files = new Generator().render(repo.load(id), Map.of());
+            ws.apply(ws.plan(files), false, "template-test", Map.of(id, repo.load(id).manifest().version()));
+            boolean checked = false;
+            if (Files.exists(out.resolve("pom.xml"))) {
+                run(out, List.of("mvn", "-B", "-q", "verify"), 900);
+                checked = true;
+            }
+            for (String file : files.keySet()) {
+                if (file.endsWith(".yml") || file.endsWith(".yaml")) {
+                    run(out, List.of(cfnLint().toString(), file), 300);
+                    checked = true;
+                }
+            }
+            assertTrue(checked, id + " produced neither a Maven project nor CloudFormation");
+        }));
+    }
+
+    private static void run(Path dir, List<String> command, int seconds) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("tierlab-template-", ".log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), command + " did not finish in " + seconds + " s");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), command + " in " + dir + " failed:\n" + output);
+        Files.deleteIfExists(log);
+    }
+
+    /** cfn-lint, pinned, installed into a private virtualenv the first time it is needed. */
+    static synchronized Path cfnLint() throws IOException, InterruptedException {
+        Path venv = REPO.resolve("cli/target/tools/cfn-lint-" + CFN_LINT_VERSION);
+        Path bin = venv.resolve("bin/cfn-lint");
+        if (!Files.isExecutable(bin)) {
+            Files.createDirectories(venv.getParent());
+            List<String> create = new ArrayList<>(List.of("python3", "-m", "venv", venv.toString()));
+            run(venv.getParent(), create, 300);
+            run(venv.getParent(), List.of(venv.resolve("bin/pip").toString(), "install", "--quiet",
+                    "cfn-lint==" + CFN_LINT_VERSION), 900);
+        }
+        assertFalse(!Files.isExecutable(bin), "cfn-lint was not installed at " + bin);
+        return bin;
+    }
+}

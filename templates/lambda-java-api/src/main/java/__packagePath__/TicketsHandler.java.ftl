@@ -1,0 +1,83 @@
+package [=package];
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/**
+ * The Tickets API behind an API Gateway proxy integration: API Gateway passes the whole HTTP request
+ * as an event and turns the returned status, headers and body into the HTTP response.
+ *
+ * <pre>
+ * GET  /tickets        all tickets
+ * GET  /tickets/{id}   one ticket, or 404
+ * POST /tickets        create a ticket (your task)
+ * </pre>
+ */
+public class TicketsHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TicketRepository repository;
+
+    /** Used by Lambda: DynamoDB when [=tableEnvVar] is set, sample data in memory otherwise (local runs). */
+    public TicketsHandler() {
+        this(repositoryFromEnvironment());
+    }
+
+    public TicketsHandler(TicketRepository repository) {
+        this.repository = repository;
+    }
+
+    private static TicketRepository repositoryFromEnvironment() {
+        String table = System.getenv("[=tableEnvVar]");
+        return table == null || table.isBlank()
+                ? InMemoryTicketRepository.withSamples()
+                : DynamoDbTicketRepository.fromEnvironment(table);
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        String method = event.getHttpMethod();
+        String resource = event.getResource();
+        if (context != null) {
+            context.getLogger().log(method + " " + event.getPath());
+        }
+        if ("GET".equals(method) && "/tickets".equals(resource)) {
+            return json(200, repository.findAll());
+        }
+        if ("GET".equals(method) && "/tickets/{id}".equals(resource)) {
+            String id = event.getPathParameters() == null ? null : event.getPathParameters().get("id");
+            return repository.findById(id)
+                    .map(ticket -> json(200, ticket))
+                    .orElseGet(() -> json(404, Map.of("message", "no ticket " + id)));
+        }
+        if ("POST".equals(method) && "/tickets".equals(resource)) {
+            // TODO(tierlab:post-ticket): read the new ticket from the request body (JSON with a title),
+            // give it an id (for example "T-" plus a random UUID) and the status OPEN, store it with
+            // repository.save(...), and answer 201 with the stored ticket as JSON.
+            return json(501, Map.of("message", "POST /tickets is not implemented yet"));
+        }
+        return json(404, Map.of("message", "no route for " + method + " " + resource));
+    }
+
+    /** A response with a JSON body. */
+    static APIGatewayProxyResponseEvent json(int status, Object body) {
+        try {
+            return new APIGatewayProxyResponseEvent()
+                    .withStatusCode(status)
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the response as JSON", e);
+        }
+    }
+
+    /** Reads a JSON request body. */
+    static <T> T read(String body, Class<T> type) throws JsonProcessingException {
+        return JSON.readValue(body, type);
+    }
+}
