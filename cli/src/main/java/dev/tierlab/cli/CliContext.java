@@ -130,6 +130,19 @@ final class CliContext {
         return course;
     }
 
+    /** The bundled labs folder. */
+    Path labsDir() {
+        return dev.tierlab.files.Bundled.folder("labs");
+    }
+
+    dev.tierlab.lab.LabLoader labs() {
+        return new dev.tierlab.lab.LabLoader(ContentSource.directory(labsDir()));
+    }
+
+    dev.tierlab.generate.LabGenerator labGenerator() {
+        return new dev.tierlab.generate.LabGenerator(dev.tierlab.generate.TemplateRepository.bundled());
+    }
+
     ProgressStore progress() {
         return new ProgressStore(settings().ensureHome(), Clock.systemUTC(), LOCK_TIMEOUT, new ProgressStore.Listener() {
             @Override

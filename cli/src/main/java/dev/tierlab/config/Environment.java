@@ -11,15 +11,25 @@ import java.util.Optional;
  *
  * @param terminal true when standard output is an interactive terminal
  */
-public record Environment(Map<String, String> variables, boolean terminal, Locale locale, Path userHome) {
+public record Environment(Map<String, String> variables, boolean terminal, Locale locale, Path userHome, Path workingDir) {
 
     public Environment {
         variables = Map.copyOf(variables);
+        workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    /** An environment whose working directory is the process's. */
+    public Environment(Map<String, String> variables, boolean terminal, Locale locale, Path userHome) {
+        this(variables, terminal, locale, userHome, Path.of(""));
     }
 
     public static Environment system() {
         return new Environment(System.getenv(), isTerminal(System.console()), Locale.getDefault(),
-                Path.of(System.getProperty("user.home")));
+                Path.of(System.getProperty("user.home")), Path.of(""));
+    }
+
+    public Environment withWorkingDir(Path dir) {
+        return new Environment(variables, terminal, locale, userHome, dir);
     }
 
     /**
@@ -46,6 +56,6 @@ public record Environment(Map<String, String> variables, boolean terminal, Local
     public Environment withVariable(String name, String value) {
         java.util.HashMap<String, String> copy = new java.util.HashMap<>(variables);
         copy.put(name, value);
-        return new Environment(copy, terminal, locale, userHome);
+        return new Environment(copy, terminal, locale, userHome, workingDir);
     }
 }

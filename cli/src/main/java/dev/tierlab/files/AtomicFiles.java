@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader sees either the old content or the new, never half of one: the
@@ -18,7 +19,20 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes a private file (owner read/write only), such as progress and settings. */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, false);
+    }
+
+    /**
+     * Writes a file the user works with (a generated project file, an export): readable by others
+     * like any file they create ({@code rw-r--r--}), or with the permissions the file had before.
+     */
+    public static void writeShared(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    private static void write(Path target, byte[] content, boolean shared) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -29,6 +43,11 @@ public final class AtomicFiles {
                     ch.write(buf);
                 }
                 ch.force(true);
+            }
+            if (shared && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.exists(target)
+                        ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

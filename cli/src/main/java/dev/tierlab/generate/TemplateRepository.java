@@ -10,12 +10,6 @@ import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,25 +37,7 @@ public final class TemplateRepository {
 
     /** The templates packed into the application (or, when run from classes, the build output). */
     public static TemplateRepository bundled() {
-        URL url = TemplateRepository.class.getClassLoader().getResource("templates/");
-        if (url == null) {
-            throw new IllegalStateException("templates/ is missing from the application");
-        }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return new TemplateRepository(fs.getPath("/templates"));
-            }
-            return new TemplateRepository(Path.of(uri));
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the bundled templates at " + url, e);
-        }
+        return new TemplateRepository(dev.tierlab.files.Bundled.folder("templates"));
     }
 
     /** A template: its manifest and its files (path relative to the template folder, forward slashes). */

@@ -132,7 +132,7 @@ public final class Workspace {
                     continue;
                 }
                 if (!plan.unchanged().contains(rel)) {
-                    AtomicFiles.write(resolve(rel), f.getValue());
+                    AtomicFiles.writeShared(resolve(rel), f.getValue());
                     written.add(rel);
                 }
                 hashes.put(rel, sha256(f.getValue()));

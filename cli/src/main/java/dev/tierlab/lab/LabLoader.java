@@ -132,6 +132,14 @@ public final class LabLoader {
             if (!steps.add(step.id())) {
                 throw invalid(file, stepNode.get("id"), "step id '" + step.id() + "' is used twice; step ids must be unique");
             }
+            if (expectedId != null) {
+                for (String page : new String[] {step.instructions().en(), step.instructions().ko()}) {
+                    if (page != null && source.read(expectedId + "/" + page).isEmpty()) {
+                        throw invalid(file, stepNode.get("instructions"), "the instructions file " + page
+                                + " does not exist in the lab folder");
+                    }
+                }
+            }
             for (int c = 0; c < step.checks().size(); c++) {
                 String id = step.checks().get(c).id();
                 if (!checks.add(id)) {

@@ -16,16 +16,75 @@ import java.util.TreeSet;
  * @param current the page the learner last read, or null before the first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Progress(int schemaVersion, Position current, SortedMap<String, ChapterProgress> chapters) {
-    /** The version of the file format written by this tierlab. */
-    public static final int SCHEMA_VERSION = 1;
+public record Progress(int schemaVersion, Position current, SortedMap<String, ChapterProgress> chapters,
+                       String currentLab, SortedMap<String, LabProgress> labs) {
+    /** The version of the file format written by this tierlab (2 added labs; version 1 files are read as well). */
+    public static final int SCHEMA_VERSION = 2;
 
     public Progress {
+        schemaVersion = SCHEMA_VERSION; // version 1 files are a subset: read, they become version 2
         chapters = Collections.unmodifiableSortedMap(new TreeMap<>(chapters == null ? Map.of() : chapters));
+        labs = Collections.unmodifiableSortedMap(new TreeMap<>(labs == null ? Map.of() : labs));
+    }
+
+    public Progress(int schemaVersion, Position current, SortedMap<String, ChapterProgress> chapters) {
+        this(schemaVersion, current, chapters, null, null);
     }
 
     public static Progress empty() {
         return new Progress(SCHEMA_VERSION, null, new TreeMap<>());
+    }
+
+    /**
+     * A learner's state in one lab: its workspace, the hint level reached per step, the steps whose
+     * solution was shown, and the latest result of each check.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LabProgress(String workspace, SortedMap<String, Integer> hints, List<String> solutionsSeen,
+                              SortedMap<String, CheckRecord> checks) {
+        public static final LabProgress NONE = new LabProgress(null, null, null, null);
+
+        public LabProgress {
+            hints = Collections.unmodifiableSortedMap(new TreeMap<>(hints == null ? Map.of() : hints));
+            solutionsSeen = List.copyOf(new TreeSet<>(solutionsSeen == null ? List.of() : solutionsSeen));
+            checks = Collections.unmodifiableSortedMap(new TreeMap<>(checks == null ? Map.of() : checks));
+        }
+
+        public LabProgress withWorkspace(String dir) {
+            return new LabProgress(dir, hints, solutionsSeen, checks);
+        }
+
+        public LabProgress withHintLevel(String step, int level) {
+            TreeMap<String, Integer> h = new TreeMap<>(hints);
+            h.merge(step, level, Math::max);
+            return new LabProgress(workspace, h, solutionsSeen, checks);
+        }
+
+        public LabProgress withSolutionSeen(String step) {
+            List<String> seen = new java.util.ArrayList<>(solutionsSeen);
+            seen.add(step);
+            return new LabProgress(workspace, hints, seen, checks);
+        }
+
+        public LabProgress withCheck(String check, CheckRecord record) {
+            TreeMap<String, CheckRecord> c = new TreeMap<>(checks);
+            c.put(check, record);
+            return new LabProgress(workspace, hints, solutionsSeen, c);
+        }
+    }
+
+    /** The latest result of one check: PASSED, FAILED or NOT_VERIFIABLE, with points and time. */
+    public record CheckRecord(String status, int points, int max, String at) {
+    }
+
+    public LabProgress lab(String id) {
+        return labs.getOrDefault(id, LabProgress.NONE);
+    }
+
+    public Progress withLab(String id, LabProgress lab, boolean makeCurrent) {
+        TreeMap<String, LabProgress> map = new TreeMap<>(labs);
+        map.put(id, lab);
+        return new Progress(schemaVersion, current, chapters, makeCurrent ? id : currentLab, map);
     }
 
     /** A page of a chapter, counted from 1. */
@@ -81,12 +140,12 @@ public record Progress(int schemaVersion, Position current, SortedMap<String, Ch
         TreeMap<String, ChapterProgress> map = new TreeMap<>(chapters);
         map.remove(chapter);
         Position pos = current != null && current.chapter().equals(chapter) ? null : current;
-        return new Progress(schemaVersion, pos, map);
+        return new Progress(schemaVersion, pos, map, currentLab, labs);
     }
 
     private Progress with(String chapter, ChapterProgress cp, Position pos) {
         TreeMap<String, ChapterProgress> map = new TreeMap<>(chapters);
         map.put(chapter, cp);
-        return new Progress(schemaVersion, pos, map);
+        return new Progress(schemaVersion, pos, map, currentLab, labs);
     }
 }

@@ -131,7 +131,7 @@ public final class ProgressStore {
         }
         Progress progress = load();
         try {
-            AtomicFiles.write(target, serialize(progress));
+            AtomicFiles.writeShared(target, serialize(progress));
         } catch (IOException e) {
             throw TierlabException.io(target, e);
         }
@@ -203,7 +203,7 @@ public final class ProgressStore {
             if (version == null || !version.canConvertToInt()) {
                 throw new TierlabException(ExitCode.BAD_INPUT, "error.progress.notProgress", where);
             }
-            if (version.intValue() != Progress.SCHEMA_VERSION) {
+            if (version.intValue() < 1 || version.intValue() > Progress.SCHEMA_VERSION) {
                 throw new TierlabException(ExitCode.BAD_INPUT, "error.progress.schemaVersion", where,
                         version.asText(), Progress.SCHEMA_VERSION);
             }

@@ -62,7 +62,7 @@ class LabLoaderTest {
             files = list.sorted().toList();
         }
         assertTrue(files.size() >= 20, "a corpus of at least 20 broken lab files");
-        LabLoader loader = new LabLoader(ContentSource.directory(RESOURCES));
+        LabLoader loader = new LabLoader(ContentSource.directory(RESOURCES.resolve("labs")));
         Messages msg = Messages.of(Lang.EN);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             String text = Files.readString(file);

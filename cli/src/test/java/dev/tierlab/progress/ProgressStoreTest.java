@@ -65,7 +65,7 @@ class ProgressStoreTest {
             assertEquals(List.of("progress.json", "progress.json.lock"),
                     files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary files left behind");
         }
-        assertTrue(Files.readString(home.resolve("progress.json")).contains("\"schemaVersion\" : 1"));
+        assertTrue(Files.readString(home.resolve("progress.json")).contains("\"schemaVersion\" : " + Progress.SCHEMA_VERSION));
     }
 
     @Test
@@ -98,13 +98,34 @@ class ProgressStoreTest {
 
     @Test
     void aNewerSchemaVersionIsNotTreatedAsCorrupt() throws Exception {
-        Files.writeString(home.resolve("progress.json"), "{\"schemaVersion\": 2}");
+        Files.writeString(home.resolve("progress.json"), "{\"schemaVersion\": 99}");
         assertEquals(Progress.empty(), store().load(), "read as empty so lessons stay readable");
         assertEquals(1, otherVersions.size());
         TierlabException e = assertThrows(TierlabException.class, () -> store().update(p -> sample()));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode(), "but never overwritten");
         assertEquals(List.of(), movedAside);
-        assertEquals("{\"schemaVersion\": 2}", Files.readString(home.resolve("progress.json")));
+        assertEquals("{\"schemaVersion\": 99}", Files.readString(home.resolve("progress.json")));
+    }
+
+    @Test
+    void versionOneFilesAreReadAndRewrittenAsTheCurrentVersion() throws Exception {
+        Files.writeString(home.resolve("progress.json"),
+                "{\"schemaVersion\": 1, \"current\": {\"chapter\": \"three-tier\", \"page\": 2}, \"chapters\": {}}");
+        Progress p = store().update(x -> x.withPageRead("three-tier", 3));
+        assertEquals(Progress.SCHEMA_VERSION, p.schemaVersion());
+        assertTrue(Files.readString(home.resolve("progress.json")).contains("\"schemaVersion\" : " + Progress.SCHEMA_VERSION));
+        assertEquals(List.of(), movedAside);
+    }
+
+    @Test
+    void labProgressRoundTrips() {
+        Progress.LabProgress lab = Progress.LabProgress.NONE.withWorkspace("/tmp/ws").withHintLevel("s1", 2).withHintLevel("s1", 1)
+                .withSolutionSeen("s1").withCheck("c1", new Progress.CheckRecord("FAILED", 0, 2, "2026-11-27T10:00:00Z"));
+        store().update(p -> p.withLab("api-gateway", lab, true));
+        Progress read = store().load();
+        assertEquals("api-gateway", read.currentLab());
+        assertEquals(2, read.lab("api-gateway").hints().get("s1"), "hint levels only go up");
+        assertEquals(lab, read.lab("api-gateway"));
     }
 
     @Test

@@ -1,0 +1,116 @@
+package dev.tierlab.cli;
+
+import dev.tierlab.i18n.Lang;
+import dev.tierlab.i18n.Messages;
+import dev.tierlab.lab.Lab;
+import dev.tierlab.lab.Workspaces;
+import dev.tierlab.progress.Progress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class})
+final class LabCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    LabCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        return new ListLabs(ctx).call();
+    }
+
+    /** Completion candidates: the bundled lab ids. */
+    static final class LabCandidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return new dev.tierlab.lab.LabLoader(dev.tierlab.course.ContentSource.directory(
+                    dev.tierlab.files.Bundled.folder("labs"))).ids().iterator();
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true)
+    static final class ListLabs implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json")
+        boolean json;
+
+        ListLabs(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Lang lang = ctx.settings().lang();
+            Progress progress = ctx.progress().load();
+            List<Lab> labs = ctx.labs().all();
+            if (json) {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (Lab lab : labs) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", lab.id());
+                    m.put("chapter", lab.chapter());
+                    m.put("title", lab.title().get(lang));
+                    m.put("steps", lab.steps().stream().map(Lab.Step::id).toList());
+                    m.put("points", lab.steps().stream().flatMap(s -> s.checks().stream()).mapToInt(Lab.Check::points).sum());
+                    m.put("workspace", progress.lab(lab.id()).workspace());
+                    list.add(m);
+                }
+                JsonOutput.print(ctx.out(), Map.of("labs", list));
+                return 0;
+            }
+            Messages msg = ctx.msg();
+            for (Lab lab : labs) {
+                String current = lab.id().equals(progress.currentLab()) ? "*" : " ";
+                ctx.say(current + " " + lab.id() + "  " + lab.title().get(lang));
+                ctx.say("    " + msg.get("lab.details", lab.chapter(), lab.steps().size()));
+            }
+            if (labs.isEmpty()) {
+                ctx.say(msg.get("lab.none"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true)
+    static final class Start implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "<lab>", completionCandidates = LabCandidates.class)
+        String labId;
+
+        @Option(names = "--dir", paramLabel = "<dir>")
+        Path dir;
+
+        Start(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Lab lab = ctx.labs().load(labId);
+            Messages msg = ctx.msg();
+            Lang lang = ctx.settings().lang();
+            String existing = ctx.progress().load().lab(lab.id()).workspace();
+            Path target = dir != null ? ctx.env().workingDir().resolve(dir).normalize()
+                    : existing != null ? Path.of(existing) : Workspaces.defaultDir(ctx.env().userHome(), lab.id());
+            int code = new WorkspaceGeneration(ctx).generate(lab, target, false, false);
+            ctx.say(msg.get("lab.started", lab.title().get(lang), target));
+            for (int i = 0; i < lab.steps().size(); i++) {
+                Lab.Step step = lab.steps().get(i);
+                ctx.say("  " + (i + 1) + ". " + step.id() + "  " + step.title().get(lang));
+            }
+            ctx.say(msg.get("lab.startHint", lab.steps().get(0).id()));
+            return code;
+        }
+    }
+}

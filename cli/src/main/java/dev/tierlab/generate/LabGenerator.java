@@ -1,0 +1,78 @@
+package dev.tierlab.generate;
+
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Renders a lab's workspace: every {@code generate} entry of every step, each template into its
+ * {@code into} folder; and a step's solution overlay, rendered with the same parameters.
+ */
+public final class LabGenerator {
+    private final TemplateRepository templates;
+    private final Generator generator = new Generator();
+
+    public LabGenerator(TemplateRepository templates) {
+        this.templates = templates;
+    }
+
+    /** The files of a lab's workspace and the versions of the templates that made them. */
+    public record Output(Map<String, byte[]> files, Map<String, Integer> templateVersions) {
+    }
+
+    public Output render(Lab lab) {
+        Map<String, byte[]> files = new TreeMap<>();
+        Map<String, Integer> versions = new TreeMap<>();
+        for (Lab.Step step : lab.steps()) {
+            for (Lab.Generate g : step.generate()) {
+                TemplateRepository.Template t = templates.load(g.template());
+                versions.put(g.template(), t.manifest().version());
+                generator.render(t, g.parameters()).forEach((path, content) -> files.put(prefix(g.into()) + path, content));
+            }
+        }
+        return new Output(files, versions);
+    }
+
+    /**
+     * The solution files of {@code step}: the folder {@code labDir/<solution>} mirrors the workspace;
+     * {@code .ftl} files are rendered with the parameters the lab's templates were generated with.
+     */
+    public Map<String, byte[]> solution(Lab lab, Lab.Step step, Path labDir) {
+        if (step.solution() == null) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.lab.noSolution", step.id());
+        }
+        Path dir = labDir.resolve(step.solution()).normalize();
+        if (!dir.startsWith(labDir) || !Files.isDirectory(dir)) {
+            throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", labDir.resolve("lab.yaml").toString(),
+                    "the solution folder " + step.solution() + " does not exist in the lab");
+        }
+        Map<String, Object> model = new HashMap<>();
+        for (Lab.Step s : lab.steps()) {
+            for (Lab.Generate g : s.generate()) {
+                model.putAll(Generator.parameters(templates.load(g.template()).manifest(), g.parameters()));
+            }
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw TierlabException.io(dir, e);
+        }
+        TemplateManifest overlay = new TemplateManifest("solution-" + step.id(), 1, null, model.keySet().stream()
+                .map(name -> new TemplateManifest.Parameter(name, model.get(name), null)).toList());
+        return generator.render(new TemplateRepository.Template(overlay, files), Map.of());
+    }
+
+    private static String prefix(String into) {
+        return into == null || into.isBlank() ? "" : into.replaceAll("/+$", "") + "/";
+    }
+}

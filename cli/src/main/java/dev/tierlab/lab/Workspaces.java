@@ -1,0 +1,43 @@
+package dev.tierlab.lab;
+
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.generate.Workspace;
+import dev.tierlab.progress.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the workspace a command works on: {@code --dir}, else the current directory, else the current lab's. */
+public final class Workspaces {
+    public static final String DEFAULT_PARENT = "tierlab-workspace";
+
+    private Workspaces() {
+    }
+
+    /** Where {@code generate} puts a lab's workspace when no directory is given. */
+    public static Path defaultDir(Path userHome, String labId) {
+        return userHome.resolve(DEFAULT_PARENT).resolve(labId);
+    }
+
+    public static Path find(Path dirFlag, Path workingDir, Progress progress) {
+        if (dirFlag != null) {
+            Path dir = workingDir.resolve(dirFlag).normalize();
+            if (!Files.isRegularFile(dir.resolve(Workspace.MARKER))) {
+                throw new TierlabException(ExitCode.NOT_FOUND, "error.workspace.none", dir);
+            }
+            return dir;
+        }
+        for (Path p = workingDir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(Workspace.MARKER))) {
+                return p;
+            }
+        }
+        if (progress.currentLab() != null) {
+            String ws = progress.lab(progress.currentLab()).workspace();
+            if (ws != null && Files.isRegularFile(Path.of(ws).resolve(Workspace.MARKER))) {
+                return Path.of(ws);
+            }
+        }
+        throw new TierlabException(ExitCode.NOT_FOUND, "error.workspace.none", workingDir);
+    }
+}
