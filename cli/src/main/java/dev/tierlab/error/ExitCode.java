@@ -16,6 +16,8 @@ public enum ExitCode {
     BAD_INPUT(4),
     /** Another tierlab process holds a lock that this command needs. */
     BUSY(5),
+    /** The learner's project did not build, or a check did not pass. */
+    FAILED(6),
     /** The user declined a confirmation or cancelled with Ctrl-C. */
     CANCELLED(130);
 

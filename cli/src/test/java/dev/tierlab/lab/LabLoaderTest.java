@@ -35,7 +35,7 @@ class LabLoaderTest {
 
     @Test
     void aGoodLabLoads() {
-        Lab lab = new LabLoader(ContentSource.directory(RESOURCES.resolve("labs"))).load("good");
+        Lab lab = new LabLoader(ContentSource.directory(RESOURCES.resolve("test-labs"))).load("good");
         assertEquals("api-gateway", lab.chapter());
         Lab.Step step = lab.step("first").orElseThrow();
         assertEquals(2, step.hints().size());
@@ -50,7 +50,7 @@ class LabLoaderTest {
     @Test
     void unknownLabsListTheValidOnes() {
         TierlabException e = assertThrows(TierlabException.class,
-                () -> new LabLoader(ContentSource.directory(RESOURCES.resolve("labs"))).load("nope"));
+                () -> new LabLoader(ContentSource.directory(RESOURCES.resolve("test-labs"))).load("nope"));
         assertEquals(ExitCode.NOT_FOUND, e.exitCode());
     }
 
@@ -62,7 +62,7 @@ class LabLoaderTest {
             files = list.sorted().toList();
         }
         assertTrue(files.size() >= 20, "a corpus of at least 20 broken lab files");
-        LabLoader loader = new LabLoader(ContentSource.directory(RESOURCES.resolve("labs")));
+        LabLoader loader = new LabLoader(ContentSource.directory(RESOURCES.resolve("test-labs")));
         Messages msg = Messages.of(Lang.EN);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             String text = Files.readString(file);
