@@ -57,6 +57,16 @@ final class CliContext {
         this.terminalWidth = terminalWidth;
     }
 
+    /** This context writing its output to {@code other} (for a command run inside another one). */
+    CliContext withOut(PrintWriter other) {
+        CliContext copy = new CliContext(env, other, err, prompter, Pager.printing(other), launchOptions, shell, colorCapable,
+                terminalWidth);
+        copy.lineOptions = lineOptions;
+        copy.content = content;
+        copy.course = course;
+        return copy;
+    }
+
     Environment env() {
         return env;
     }

@@ -1,0 +1,95 @@
+package dev.tierlab.runtime;
+
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A deployment zip unpacked the way Lambda does (classes at the root, jars under {@code lib/}), into a
+ * folder next to it that is reused while the zip is unchanged.
+ */
+public final class DeploymentPackage {
+    private final Path root;
+
+    private DeploymentPackage(Path root) {
+        this.root = root;
+    }
+
+    public static DeploymentPackage open(Path zip) {
+        if (!Files.isRegularFile(zip)) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.invoke.noZip", zip);
+        }
+        try {
+            String key = Files.size(zip) + "-" + Files.getLastModifiedTime(zip).toMillis();
+            Path root = zip.resolveSibling(".tierlab-" + zip.getFileName() + "-" + key);
+            if (!Files.isDirectory(root)) {
+                Path tmp = Files.createTempDirectory(zip.getParent(), ".tierlab-unpack-");
+                unzip(zip, tmp);
+                try {
+                    Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    if (!Files.isDirectory(root)) {
+                        throw e;
+                    }
+                }
+            }
+            return new DeploymentPackage(root);
+        } catch (IOException e) {
+            throw TierlabException.io(zip, e);
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = z.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                Path target = into.resolve(e.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside the package: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = z.getInputStream(e)) {
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The class path Lambda uses: the package root, then every jar in {@code lib/}. */
+    public URL[] classpath() {
+        List<URL> urls = new ArrayList<>();
+        try {
+            urls.add(root.toUri().toURL());
+            Path lib = root.resolve("lib");
+            if (Files.isDirectory(lib)) {
+                try (Stream<Path> jars = Files.list(lib)) {
+                    for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                        urls.add(jar.toUri().toURL());
+                    }
+                }
+            }
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw TierlabException.io(root, e);
+        }
+        return urls.toArray(URL[]::new);
+    }
+}
