@@ -57,16 +57,6 @@ final class CliContext {
         this.terminalWidth = terminalWidth;
     }
 
-    /** This context writing its output to {@code other} (for a command run inside another one). */
-    CliContext withOut(PrintWriter other) {
-        CliContext copy = new CliContext(env, other, err, prompter, Pager.printing(other), launchOptions, shell, colorCapable,
-                terminalWidth);
-        copy.lineOptions = lineOptions;
-        copy.content = content;
-        copy.course = course;
-        return copy;
-    }
-
     Environment env() {
         return env;
     }
@@ -151,6 +141,42 @@ final class CliContext {
 
     dev.tierlab.generate.LabGenerator labGenerator() {
         return new dev.tierlab.generate.LabGenerator(dev.tierlab.generate.TemplateRepository.bundled());
+    }
+
+    /** Builds projects with the learner's local Maven repository; downloads are announced on standard error. */
+    dev.tierlab.build.ProjectBuilder projectBuilder() {
+        return new dev.tierlab.build.ProjectBuilder(env.userHome().resolve(".m2/repository"),
+                name -> err.println(msg().get("build.downloading", name)));
+    }
+
+    /** Local invocation in {@code workspace}, with the sample events of the workspace's lab. */
+    dev.tierlab.runtime.LocalInvocation localInvocation(Path workspace) {
+        String lab = new dev.tierlab.generate.Workspace(workspace, Clock.systemUTC()).marker()
+                .map(dev.tierlab.generate.Workspace.Marker::lab).orElse(null);
+        Path events = lab == null ? null : labsDir().resolve(lab).resolve("events");
+        return new dev.tierlab.runtime.LocalInvocation(projectBuilder(),
+                name -> read(events == null ? null : events.resolve(name + ".json")),
+                name -> list(events));
+    }
+
+    private static java.util.Optional<String> read(Path file) {
+        try {
+            return file != null && java.nio.file.Files.isRegularFile(file)
+                    ? java.util.Optional.of(java.nio.file.Files.readString(file)) : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            throw TierlabException.io(file, e);
+        }
+    }
+
+    private static java.util.List<String> list(Path dir) {
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString().replaceFirst("\\.json$", "")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw TierlabException.io(dir, e);
+        }
     }
 
     ProgressStore progress() {

@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 /** The root command: global options; without a subcommand it opens the guided shell. */
 @Command(name = "tierlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {CommandLine.HelpCommand.class, LessonsCommand.class, ReadCommand.class, QuizCommand.class, StatusCommand.class,
-                ResetCommand.class, ProgressCommand.class, ConfigCommand.class, LabCommand.class, GenerateCommand.class, BuildCommand.class, InvokeCommand.class, CompletionCommand.class})
+                ResetCommand.class, ProgressCommand.class, ConfigCommand.class, LabCommand.class, GenerateCommand.class, BuildCommand.class, InvokeCommand.class, CheckCommand.class, HintCommand.class, SolutionCommand.class,
+                CompletionCommand.class})
 final class TierlabCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -82,4 +82,111 @@ class LabCommandsTest {
         assertEquals(ExitCode.NOT_FOUND.code(), build.code, build::toString);
         assertTrue(build.err.contains("tierlab generate <lab>"), build.err);
     }
+
+    private Path generated() {
+        Path ws = home.resolve("ws");
+        Run gen = run(home, "generate", "api-gateway", "--dir", ws.toString());
+        assertEquals(0, gen.code, gen::toString);
+        return ws;
+    }
+
+    @Test
+    void invokePrintsOnlyTheResponseOnStdoutAndLogsOnStderr() throws Exception {
+        Path ws = generated();
+        Run get = run(ws, "invoke", "TicketsFunction", "--event", "get-tickets");
+        assertEquals(0, get.code, get::toString);
+        JsonNode response = new ObjectMapper().readTree(get.out);
+        assertEquals(200, response.get("statusCode").asInt());
+        assertTrue(new ObjectMapper().readTree(response.get("body").asText()).isArray());
+        assertTrue(get.err.contains("GET /tickets"), "the handler's log line goes to stderr: " + get.err);
+        assertTrue(get.err.contains("TABLE_NAME is computed by CloudFormation"), get.err);
+
+        Path event = home.resolve("my-event.json");
+        Files.writeString(event, Files.readString(ws.resolve("tickets-api/src/test/resources/events/get-ticket.json")));
+        Run byFile = run(home, "invoke", "TicketsFunction", "--event", event.toString(), "--dir", ws.toString());
+        assertEquals(0, byFile.code, byFile::toString);
+        assertTrue(byFile.out.contains("VPN drops every hour"), byFile.out);
+
+        Run unknown = run(ws, "invoke", "TicketsFunction", "--event", "get-everything");
+        assertEquals(ExitCode.NOT_FOUND.code(), unknown.code);
+        assertTrue(unknown.err.contains("get-tickets"), "lists the sample events: " + unknown.err);
+        Run noFunction = run(ws, "invoke", "NoSuchFunction", "--event", "get-tickets");
+        assertEquals(ExitCode.NOT_FOUND.code(), noFunction.code);
+        assertTrue(noFunction.err.contains("TicketsFunction"), noFunction.err);
+    }
+
+    @Test
+    void theUnsolvedTaskFailsWithItsHintUntilTheSolutionIsApplied() throws Exception {
+        Path ws = generated();
+        Run before = run(ws, "check", "post-ticket");
+        assertEquals(ExitCode.FAILED.code(), before.code, before::toString);
+        assertTrue(before.out.contains("expected status 201; found status 501"), before.out);
+        assertTrue(before.out.contains("hint: POST /tickets must store the ticket"), before.out);
+
+        Run hint = run(ws, "hint");
+        assertTrue(hint.out.contains("2. "), "a failed check unlocks the second hint: " + hint.out);
+
+        Run declined = Run.with(env(ws), "n\n", "solution", "--apply");
+        assertEquals(ExitCode.CANCELLED.code(), declined.code, "asks first");
+        Run applied = run(ws, "solution", "--apply", "--yes");
+        assertEquals(0, applied.code, applied::toString);
+        Run after = run(ws, "check", "post-ticket", "--json");
+        assertEquals(0, after.code, after::toString);
+        JsonNode result = new ObjectMapper().readTree(after.out);
+        assertEquals(3, result.get("score").asInt());
+        assertEquals("passed", result.get("checks").get(0).get("status").asText());
+
+        JsonNode progress = new ObjectMapper().readTree(Files.readString(home.resolve("state/progress.json")));
+        JsonNode lab = progress.get("labs").get("api-gateway");
+        assertEquals("[\"post-ticket\"]", lab.get("solutionsSeen").toString());
+        assertEquals("PASSED", lab.get("checks").get("post-creates-ticket").get("status").asText());
+    }
+
+    @Test
+    void generatingAgainKeepsTheLearnersEdit() throws Exception {
+        Path ws = generated();
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        Files.writeString(handler, Files.readString(handler) + "\n// my notes\n");
+        Run again = Run.with(env(home), "n\n", "generate", "api-gateway", "--dir", ws.toString());
+        assertTrue(again.out.contains("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java"), again.out);
+        assertTrue(Files.readString(handler).endsWith("// my notes\n"));
+        Run forced = run(home, "generate", "api-gateway", "--dir", ws.toString(), "--force");
+        assertEquals(0, forced.code, forced::toString);
+        assertFalse(Files.readString(handler).contains("// my notes"));
+        assertTrue(forced.out.contains(".tierlab/backup"), forced.out);
+    }
+
+    @Test
+    void handlerFailuresBecomeLambdaShapedErrorsWithAHint() throws Exception {
+        Path ws = generated();
+        Path template = ws.resolve("infra/template.yml");
+        String original = Files.readString(template);
+        Files.writeString(template, original.replace("TicketsHandler::handleRequest", "NoSuchHandler::handleRequest"));
+        Run missing = run(ws, "invoke", "TicketsFunction", "--event", "get-tickets");
+        assertEquals(ExitCode.FAILED.code(), missing.code, missing::toString);
+        JsonNode error = new ObjectMapper().readTree(missing.out);
+        assertEquals("java.lang.ClassNotFoundException", error.get("errorType").asText());
+        assertTrue(error.get("errorMessage").asText().contains("NoSuchHandler"));
+        assertTrue(missing.err.contains("hint: the Handler class"), missing.err);
+
+        Files.writeString(template, original.replace("Timeout: 20", "Timeout: 1"));
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        String code = Files.readString(handler);
+        Files.writeString(handler, code.replace("return json(200, repository.findAll());",
+                "try { Thread.sleep(30_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n"
+                        + "            return json(200, repository.findAll());"));
+        Run slow = run(ws, "invoke", "TicketsFunction", "--event", "get-tickets");
+        assertEquals(ExitCode.FAILED.code(), slow.code, slow::toString);
+        assertEquals("Sandbox.Timedout", new ObjectMapper().readTree(slow.out).get("errorType").asText());
+        assertTrue(slow.out.contains("Task timed out after 1.00 seconds"), slow.out);
+
+        Files.writeString(handler, code.replace("return json(200, repository.findAll());",
+                "throw new IllegalStateException(\"the repository is empty\");"));
+        Run thrown = run(ws, "invoke", "TicketsFunction", "--event", "get-tickets");
+        assertEquals(ExitCode.FAILED.code(), thrown.code, thrown::toString);
+        JsonNode ex = new ObjectMapper().readTree(thrown.out);
+        assertEquals("java.lang.IllegalStateException", ex.get("errorType").asText());
+        assertEquals("the repository is empty", ex.get("errorMessage").asText());
+        assertTrue(ex.get("stackTrace").get(0).asText().contains("TicketsHandler.handleRequest"), ex.toString());
+    }
 }

@@ -1,0 +1,99 @@
+package dev.tierlab.build;
+
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Builds a generated Lambda project: dependencies resolved in-process and {@code javax.tools}, or
+ * the project's own Maven build ({@code withMaven}); either way it ends with the deployment zip.
+ */
+public final class ProjectBuilder {
+    private final Path localRepository;
+    private final Consumer<String> downloading;
+
+    /** @param downloading told the name of every artifact fetched from Maven Central */
+    public ProjectBuilder(Path localRepository, Consumer<String> downloading) {
+        this.localRepository = localRepository;
+        this.downloading = downloading;
+    }
+
+    public JavaBuilder.Result build(MavenProject project, boolean withMaven) {
+        JavaBuilder builder = new JavaBuilder();
+        if (!withMaven) {
+            return builder.build(project, new DependencyResolver(localRepository, downloading).runtimeClasspath(project));
+        }
+        Path lib = project.dir().resolve("target/lib");
+        List<String> command = List.of("mvn", "-B", "-q", "package", "-DskipTests",
+                "dependency:copy-dependencies", "-DincludeScope=runtime", "-DoutputDirectory=" + lib);
+        ProcessRun run = ProcessRun.of(project.dir(), command);
+        if (run.exitCode() != 0) {
+            return new JavaBuilder.Result(false, 0, run.output(), null);
+        }
+        try {
+            List<Path> jars;
+            try (Stream<Path> list = Files.isDirectory(lib) ? Files.list(lib) : Stream.empty()) {
+                jars = new ArrayList<>(list.filter(f -> f.toString().endsWith(".jar")).sorted().toList());
+            }
+            Path zip = builder.packageZip(project, jars);
+            int classes;
+            try (Stream<Path> walk = Files.walk(project.classes())) {
+                classes = (int) walk.filter(f -> f.toString().endsWith(".class")).count();
+            }
+            return new JavaBuilder.Result(true, classes, List.of(), zip);
+        } catch (IOException e) {
+            throw TierlabException.io(project.dir(), e);
+        }
+    }
+
+    /** True when there is no zip yet, or the pom or a source is newer than it. */
+    public static boolean isStale(MavenProject project) {
+        Path zip = project.zip();
+        if (!Files.exists(zip)) {
+            return true;
+        }
+        try (Stream<Path> files = Files.isDirectory(project.dir().resolve("src")) ? Files.walk(project.dir().resolve("src")) : Stream.empty()) {
+            long built = Files.getLastModifiedTime(zip).toMillis();
+            return Files.getLastModifiedTime(project.pom()).toMillis() > built
+                    || files.filter(Files::isRegularFile).anyMatch(f -> modified(f) > built);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static long modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** An external command's exit code and combined output. */
+    public record ProcessRun(int exitCode, List<String> output) {
+        public static ProcessRun of(Path dir, List<String> command) {
+            try {
+                Path log = Files.createTempFile("tierlab-run-", ".log");
+                try {
+                    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                            .redirectOutput(log.toFile()).start();
+                    int exit = p.waitFor();
+                    return new ProcessRun(exit, Files.readAllLines(log));
+                } finally {
+                    Files.deleteIfExists(log);
+                }
+            } catch (IOException e) {
+                throw new TierlabException(ExitCode.NOT_FOUND, e, "error.build.noMaven", command.get(0) + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TierlabException(ExitCode.CANCELLED, e, "error.cancelled");
+            }
+        }
+    }
+}

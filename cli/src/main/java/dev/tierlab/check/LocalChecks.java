@@ -1,0 +1,165 @@
+package dev.tierlab.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tierlab.build.JavaBuilder;
+import dev.tierlab.build.MavenProject;
+import dev.tierlab.build.ProjectBuilder;
+import dev.tierlab.build.Projects;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.lab.Lab;
+import dev.tierlab.progress.Progress;
+import dev.tierlab.runtime.LambdaInvoker;
+import dev.tierlab.runtime.LocalInvocation;
+import dev.tierlab.verify.CheckResult;
+import dev.tierlab.verify.CheckStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs a lab's checks on the learner's machine: build, the project's own unit tests, a local invoke
+ * with an expected status, file contents, and quiz scores. A check that needs a capability the local
+ * target lacks is reported as not verifiable, never as passed. Remote check types arrive with the
+ * provisioning issue and plug in beside these.
+ */
+public final class LocalChecks {
+    /** What the local target can really do. */
+    public static final Set<String> CAPABILITIES = Set.of("lambda.java");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path workspace;
+    private final ProjectBuilder builder;
+    private final LocalInvocation invocation;
+    private final Progress progress;
+
+    public LocalChecks(Path workspace, ProjectBuilder builder, LocalInvocation invocation, Progress progress) {
+        this.workspace = workspace;
+        this.builder = builder;
+        this.invocation = invocation;
+        this.progress = progress;
+    }
+
+    public CheckResult run(Lab.Check check) {
+        List<String> missing = check.needs().stream().filter(n -> !CAPABILITIES.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            return new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, check.points(),
+                    "a target with " + String.join(", ", check.needs()), "not verifiable locally (needs " + String.join(", ", missing) + ")");
+        }
+        try {
+            return switch (check.type()) {
+                case "build" -> build(check);
+                case "unit-tests" -> unitTests(check);
+                case "invoke" -> invoke(check);
+                case "file-contains" -> fileContains(check);
+                case "quiz" -> quiz(check);
+                default -> new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, check.points(), check.type(),
+                        "check type " + check.type() + " does not run locally");
+            };
+        } catch (TierlabException e) {
+            return CheckResult.failed(check.id(), check.points(), check.type() + " succeeds", e.key());
+        }
+    }
+
+    private CheckResult build(Lab.Check check) {
+        for (MavenProject project : Projects.in(workspace)) {
+            JavaBuilder.Result r = builder.build(project, false);
+            if (!r.compiled()) {
+                return CheckResult.failed(check.id(), check.points(), "the project compiles",
+                        r.errors().isEmpty() ? "compile errors" : r.errors().get(0).lines().findFirst().orElse(""));
+            }
+        }
+        return CheckResult.passed(check.id(), check.points(), "the project compiles", "compiled and packaged");
+    }
+
+    private CheckResult unitTests(Lab.Check check) {
+        for (MavenProject project : Projects.in(workspace)) {
+            ProjectBuilder.ProcessRun run = ProjectBuilder.ProcessRun.of(project.dir(), List.of("mvn", "-B", "-q", "test"));
+            if (run.exitCode() != 0) {
+                String summary = run.output().stream().filter(l -> l.contains("Tests run:") || l.contains("FAIL") || l.contains("ERROR]   "))
+                        .findFirst().orElse("mvn test failed").replaceAll("^\\[ERROR\\]\\s*", "");
+                return CheckResult.failed(check.id(), check.points(), "mvn test passes", summary);
+            }
+        }
+        return CheckResult.passed(check.id(), check.points(), "mvn test passes", "all tests passed");
+    }
+
+    private CheckResult invoke(Lab.Check check) {
+        String function = String.valueOf(check.params().get("function"));
+        String event = String.valueOf(check.params().get("event"));
+        int status = ((Number) check.params().getOrDefault("expectStatus", 200)).intValue();
+        boolean array = Boolean.TRUE.equals(check.params().get("expectJsonArray"));
+        String expected = "status " + status + (array ? " with a JSON array body" : "");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        LambdaInvoker.Result r = invocation.invoke(workspace, workspace, function, event, quiet, Listener.QUIET);
+        if (!r.success()) {
+            return CheckResult.failed(check.id(), check.points(), expected, "the function failed: " + r.errorType());
+        }
+        try {
+            JsonNode response = JSON.readTree(r.payload());
+            int actual = response.path("statusCode").asInt(-1);
+            if (actual != status) {
+                return CheckResult.failed(check.id(), check.points(), expected, "status " + actual);
+            }
+            if (array && !JSON.readTree(response.path("body").asText("null")).isArray()) {
+                return CheckResult.failed(check.id(), check.points(), expected, "status " + actual + ", body is not a JSON array");
+            }
+            return CheckResult.passed(check.id(), check.points(), expected, "status " + actual);
+        } catch (IOException e) {
+            return CheckResult.failed(check.id(), check.points(), expected, "the response is not JSON");
+        }
+    }
+
+    private CheckResult fileContains(Lab.Check check) {
+        String file = String.valueOf(check.params().get("file"));
+        String text = String.valueOf(check.params().get("contains"));
+        Path path = workspace.resolve(file).normalize();
+        String expected = file + " contains \"" + text + "\"";
+        if (!path.startsWith(workspace) || !Files.isRegularFile(path)) {
+            return CheckResult.failed(check.id(), check.points(), expected, file + " does not exist");
+        }
+        try {
+            return Files.readString(path).contains(text)
+                    ? CheckResult.passed(check.id(), check.points(), expected, "found")
+                    : CheckResult.failed(check.id(), check.points(), expected, "not found");
+        } catch (IOException e) {
+            return CheckResult.failed(check.id(), check.points(), expected, "cannot read " + file);
+        }
+    }
+
+    private CheckResult quiz(Lab.Check check) {
+        String chapter = String.valueOf(check.params().get("chapter"));
+        int percent = ((Number) check.params().getOrDefault("minPercent", 70)).intValue();
+        Progress.QuizResult q = progress.chapter(chapter).quiz();
+        String expected = "quiz " + chapter + " at " + percent + "% or more";
+        if (q == null) {
+            return CheckResult.failed(check.id(), check.points(), expected, "quiz not taken");
+        }
+        boolean ok = q.max() > 0 && (long) q.score() * 100 >= (long) percent * q.max();
+        String found = q.score() + "/" + q.max();
+        return ok ? CheckResult.passed(check.id(), check.points(), expected, found)
+                : CheckResult.failed(check.id(), check.points(), expected, found);
+    }
+
+    /** A listener that stays silent: checks report results, not build chatter. */
+    private enum Listener implements LocalInvocation.Listener {
+        QUIET;
+
+        @Override
+        public void building(Path project) {
+        }
+
+        @Override
+        public void computedEnvironment(String name) {
+        }
+
+        @Override
+        public void notSet(String name) {
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tierlab.cli;
+
+import dev.tierlab.i18n.Lang;
+import dev.tierlab.i18n.Messages;
+import dev.tierlab.lab.Lab;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "hint", mixinStandardHelpOptions = true)
+final class HintCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<step>")
+    String step;
+
+    @Option(names = "--more")
+    boolean more;
+
+    @Option(names = "--dir", paramLabel = "<dir>")
+    Path dir;
+
+    HintCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        LabContext lab = LabContext.of(ctx, dir);
+        Lab.Step s = lab.step(step);
+        Messages msg = ctx.msg();
+        Lang lang = ctx.settings().lang();
+        if (s.hints().isEmpty()) {
+            ctx.say(msg.get("hint.none", s.id()));
+            return 0;
+        }
+        boolean second = s.hints().size() > 1 && (more || lab.failedIn(s));
+        int level = second ? 2 : 1;
+        ctx.say(msg.get("hint.header", s.id(), s.title().get(lang)));
+        for (int i = 0; i < level; i++) {
+            ctx.say((i + 1) + ". " + s.hints().get(i).get(lang));
+        }
+        if (!second && s.hints().size() > 1) {
+            ctx.say(msg.get("hint.moreLocked", s.id()));
+        }
+        ctx.progress().update(p -> p.withLab(lab.lab().id(), p.lab(lab.lab().id()).withHintLevel(s.id(), level), true));
+        return 0;
+    }
+}
