@@ -30,7 +30,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path workspace = Workspaces.find(dir, ctx.env().workingDir(), ctx.progress().load());
+        Path workspace = Workspaces.find(dir, ctx.env().workingDir(), () -> ctx.progress().load());
         int code = 0;
         Messages msg = ctx.msg();
         for (MavenProject project : Projects.in(workspace)) {

@@ -3,7 +3,9 @@ package dev.tierlab.cli;
 import dev.tierlab.i18n.Lang;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
+import dev.tierlab.lab.Tasks;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,18 +34,23 @@ final class HintCommand implements Callable<Integer> {
         Lab.Step s = lab.step(step);
         Messages msg = ctx.msg();
         Lang lang = ctx.settings().lang();
-        if (s.hints().isEmpty()) {
-            ctx.say(msg.get("hint.none", s.id()));
-            return 0;
-        }
         boolean second = s.hints().size() > 1 && (more || lab.failedIn(s));
         int level = second ? 2 : 1;
         ctx.say(msg.get("hint.header", s.id(), s.title().get(lang)));
+        for (Lab.Task task : s.tasks()) {
+            List<Tasks.Marker> at = Tasks.find(lab.workspace(), task.id());
+            ctx.say(msg.get("hint.task", task.description().get(lang),
+                    at.isEmpty() ? msg.get("hint.taskDone") : String.join(", ", at.stream().map(Tasks.Marker::toString).toList())));
+        }
         for (int i = 0; i < level; i++) {
             ctx.say((i + 1) + ". " + s.hints().get(i).get(lang));
         }
         if (!second && s.hints().size() > 1) {
             ctx.say(msg.get("hint.moreLocked", s.id()));
+        }
+        if (s.hints().isEmpty()) {
+            ctx.say(msg.get("hint.none", s.id()));
+            return 0;
         }
         ctx.progress().update(p -> p.withLab(lab.lab().id(), p.lab(lab.lab().id()).withHintLevel(s.id(), level), true));
         return 0;

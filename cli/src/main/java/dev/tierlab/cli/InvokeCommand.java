@@ -34,7 +34,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path workspace = Workspaces.find(dir, ctx.env().workingDir(), ctx.progress().load());
+        Path workspace = Workspaces.find(dir, ctx.env().workingDir(), () -> ctx.progress().load());
         LambdaInvoker.Result result = invoke(ctx, workspace, function, event);
         ctx.out().println(result.payload());
         ctx.out().flush();

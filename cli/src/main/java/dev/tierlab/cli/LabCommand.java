@@ -108,6 +108,11 @@ final class LabCommand implements Callable<Integer> {
             for (int i = 0; i < lab.steps().size(); i++) {
                 Lab.Step step = lab.steps().get(i);
                 ctx.say("  " + (i + 1) + ". " + step.id() + "  " + step.title().get(lang));
+                for (Lab.Task task : step.tasks()) {
+                    for (dev.tierlab.lab.Tasks.Marker at : dev.tierlab.lab.Tasks.find(target, task.id())) {
+                        ctx.say("     " + msg.get("lab.task", task.description().get(lang), at));
+                    }
+                }
             }
             ctx.say(msg.get("lab.startHint", lab.steps().get(0).id()));
             return code;

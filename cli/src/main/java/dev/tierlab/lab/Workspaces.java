@@ -20,6 +20,11 @@ public final class Workspaces {
     }
 
     public static Path find(Path dirFlag, Path workingDir, Progress progress) {
+        return find(dirFlag, workingDir, () -> progress);
+    }
+
+    /** As above; the progress is read only when neither {@code --dir} nor the working directory decide. */
+    public static Path find(Path dirFlag, Path workingDir, java.util.function.Supplier<Progress> progressSource) {
         if (dirFlag != null) {
             Path dir = workingDir.resolve(dirFlag).normalize();
             if (!Files.isRegularFile(dir.resolve(Workspace.MARKER))) {
@@ -32,6 +37,7 @@ public final class Workspaces {
                 return p;
             }
         }
+        Progress progress = progressSource.get();
         if (progress.currentLab() != null) {
             String ws = progress.lab(progress.currentLab()).workspace();
             if (ws != null && Files.isRegularFile(Path.of(ws).resolve(Workspace.MARKER))) {

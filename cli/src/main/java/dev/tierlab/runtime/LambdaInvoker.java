@@ -36,7 +36,10 @@ import java.util.concurrent.TimeoutException;
  * ({@code errorMessage}, {@code errorType}, {@code stackTrace}), never a tierlab crash.
  */
 public final class LambdaInvoker {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first error only: a successful invoke needs no JSON library of tierlab's own. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /**
      * @param payload   the response JSON, or the error JSON when {@code success} is false
@@ -154,7 +157,7 @@ public final class LambdaInvoker {
             e.put("stackTrace", Arrays.stream(cause.getStackTrace()).map(StackTraceElement::toString).toList());
         }
         try {
-            return JSON.writeValueAsString(e);
+            return Json.MAPPER.writeValueAsString(e);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

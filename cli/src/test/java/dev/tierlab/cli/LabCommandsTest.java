@@ -125,6 +125,8 @@ class LabCommandsTest {
 
         Run hint = run(ws, "hint");
         assertTrue(hint.out.contains("2. "), "a failed check unlocks the second hint: " + hint.out);
+        assertTrue(hint.out.matches("(?s).*tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler\\.java:\\d+.*"),
+                "the task is listed with file:line: " + hint.out);
 
         Run declined = Run.with(env(ws), "n\n", "solution", "--apply");
         assertEquals(ExitCode.CANCELLED.code(), declined.code, "asks first");
