@@ -31,6 +31,18 @@ public final class Main {
     public static int run(Environment env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
         CliContext ctx = new CliContext(env, out, err, Prompter.of(in, out), Pager.printing(out),
                 GlobalOptions.prescan(args), false, env.terminal(), () -> 0);
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // the same lines picocli prints, without building the whole command tree first
+            try {
+                for (String line : new VersionProvider().getVersion()) {
+                    out.println(line);
+                }
+                out.flush();
+                return 0;
+            } catch (java.io.IOException e) {
+                return Cli.execute(ctx, args);
+            }
+        }
         if (args.length == 0) {
             // straight to the shell: the command tree is built when the first line needs it, which
             // keeps the time to the first prompt low
