@@ -8,6 +8,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/common.sh
+. "$root/bench/common.sh"
 runs="${1:-7}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/tierlab-labbench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -19,7 +21,6 @@ cd "$ws"
 "$root/tierlab" build >/dev/null            # warm-up: dependencies into ~/.m2, jar and start-up archive ready
 (cd tickets-api && mvn -q package >/dev/null)
 
-now() { date +%s%N; }
 run_build()  { "$root/tierlab" build >/dev/null; }
 run_invoke() { "$root/tierlab" invoke TicketsFunction --event get-tickets >/dev/null 2>&1; }
 run_maven()  { (cd tickets-api && mvn -q package >/dev/null); }
@@ -32,11 +33,6 @@ for ((i = 0; i < runs; i++)); do
   done
 done
 
-stats() {
-  tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {
-    m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
-    printf "%.3f %.3f %.3f\n", a[1]/1e6, m/1e6, a[NR]/1e6 }'
-}
 
 printf '%-8s %8s %8s %8s   (wall seconds, %d runs)\n' command min median max "$runs"
 for name in build invoke maven; do

@@ -10,6 +10,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/common.sh
+. "$root/bench/common.sh"
 runs="${1:-15}"
 home="$(mktemp -d "${TMPDIR:-/tmp}/tierlab-bench.XXXXXX")"
 trap 'rm -rf "$home"' EXIT
@@ -17,7 +19,6 @@ export TIERLAB_HOME="$home"
 
 "$root/tierlab" --version >/dev/null   # build the jar and the start-up archive if needed
 
-now() { date +%s%N; }
 run_floor()   { java -version >/dev/null 2>&1; }
 run_version() { "$root/tierlab" --version >/dev/null; }
 run_prompt()  { echo exit | "$root/tierlab" >/dev/null; }
@@ -31,11 +32,6 @@ for ((i = 0; i < runs; i++)); do
   done
 done
 
-stats() {  # prints "min median max" in seconds for a list of microsecond samples
-  tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {
-    m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
-    printf "%.3f %.3f %.3f\n", a[1]/1e6, m/1e6, a[NR]/1e6 }'
-}
 
 printf '%-8s %8s %8s %8s   (wall seconds, %d runs, %s)\n' command min median max "$runs" "$(java -version 2>&1 | head -1)"
 declare -A median

@@ -12,14 +12,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true)
 final class BuildCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(names = "--dir", paramLabel = "<dir>")
-    Path dir;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     @Option(names = "--with-maven")
     boolean withMaven;
@@ -30,7 +31,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path workspace = Workspaces.find(dir, ctx.env().workingDir(), () -> ctx.progress().load());
+        Path workspace = Workspaces.find(workspaceOption.dir, ctx.env().workingDir(), () -> ctx.progress().load());
         int code = 0;
         Messages msg = ctx.msg();
         for (MavenProject project : Projects.in(workspace)) {

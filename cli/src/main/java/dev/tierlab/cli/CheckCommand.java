@@ -9,7 +9,6 @@ import dev.tierlab.progress.Progress;
 import dev.tierlab.verify.CheckResult;
 import dev.tierlab.verify.CheckStatus;
 import dev.tierlab.verify.Score;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +31,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--dir", paramLabel = "<dir>")
-    Path dir;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     CheckCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, dir);
+        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
         LocalChecks checks = new LocalChecks(lab.workspace(), ctx.projectBuilder(), ctx.localInvocation(lab.workspace()), lab.progress());
         List<Ran> ran = new ArrayList<>();

@@ -4,10 +4,10 @@ import dev.tierlab.i18n.Lang;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.lab.Tasks;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +21,8 @@ final class HintCommand implements Callable<Integer> {
     @Option(names = "--more")
     boolean more;
 
-    @Option(names = "--dir", paramLabel = "<dir>")
-    Path dir;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     HintCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -30,7 +30,7 @@ final class HintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, dir);
+        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
         Lab.Step s = lab.step(step);
         Messages msg = ctx.msg();
         Lang lang = ctx.settings().lang();

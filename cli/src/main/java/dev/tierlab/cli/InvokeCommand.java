@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +26,8 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--event", paramLabel = "<name|file>", required = true)
     String event;
 
-    @Option(names = "--dir", paramLabel = "<dir>")
-    Path dir;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     InvokeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -34,7 +35,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path workspace = Workspaces.find(dir, ctx.env().workingDir(), () -> ctx.progress().load());
+        Path workspace = Workspaces.find(workspaceOption.dir, ctx.env().workingDir(), () -> ctx.progress().load());
         LambdaInvoker.Result result = invoke(ctx, workspace, function, event);
         ctx.out().println(result.payload());
         ctx.out().flush();

@@ -5,13 +5,13 @@ import dev.tierlab.generate.Workspace;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,8 +28,8 @@ final class SolutionCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"})
     boolean yes;
 
-    @Option(names = "--dir", paramLabel = "<dir>")
-    Path dir;
+    @Mixin
+    WorkspaceOption workspaceOption;
 
     SolutionCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -37,7 +37,7 @@ final class SolutionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, dir);
+        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
         Lab.Step s = lab.step(step);
         Messages msg = ctx.msg();
         if (!yes && !ctx.confirm(msg.get(apply ? "solution.askApply" : "solution.askShow", s.id()))) {
