@@ -191,4 +191,21 @@ class LabCommandsTest {
         assertEquals("the repository is empty", ex.get("errorMessage").asText());
         assertTrue(ex.get("stackTrace").get(0).asText().contains("TicketsHandler.handleRequest"), ex.toString());
     }
+
+    @Test
+    void labStartGeneratesListsTheTasksAndBecomesTheCurrentLab() throws Exception {
+        Path ws = home.resolve("started");
+        Run start = run(home, "lab", "start", "api-gateway", "--dir", ws.toString());
+        assertEquals(0, start.code, start::toString);
+        assertTrue(start.out.contains("post-ticket"), start.out);
+        assertTrue(start.out.matches("(?s).*TicketsHandler\\.java:\\d+.*"), "tasks with file:line: " + start.out);
+        Run check = run(home, "check", "non-proxy");
+        assertEquals(0, check.code, "found through the current lab, from any directory: " + check);
+        Run ko = run(home, "--lang", "ko", "check", "post-ticket");
+        assertEquals(ExitCode.FAILED.code(), ko.code);
+        assertTrue(ko.out.contains("기대: status 201"), ko.out);
+        Run unknownStep = run(home, "hint", "no-such-step");
+        assertEquals(ExitCode.NOT_FOUND.code(), unknownStep.code);
+        assertTrue(unknownStep.err.contains("resources-and-methods"), unknownStep.err);
+    }
 }
