@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +17,9 @@ import java.util.Map;
 public class TokenAuthorizer implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
     private final String expectedToken;
 
+    /** Reads the accepted token from [=tokenEnvVar]; without it every request is denied (fail closed). */
     public TokenAuthorizer() {
-        this(System.getenv().getOrDefault("[=tokenEnvVar]", "tierlab-demo-token"));
+        this(System.getenv("[=tokenEnvVar]"));
     }
 
     public TokenAuthorizer(String expectedToken) {
@@ -27,7 +30,9 @@ public class TokenAuthorizer implements RequestHandler<APIGatewayCustomAuthorize
     public IamPolicyResponse handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
         String header = "REQUEST".equals(event.getType()) ? header(event.getHeaders(), "Authorization")
                 : event.getAuthorizationToken();
-        boolean allowed = header != null && header.equals("Bearer " + expectedToken);
+        boolean allowed = expectedToken != null && !expectedToken.isBlank() && header != null
+                && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                        ("Bearer " + expectedToken).getBytes(StandardCharsets.UTF_8)); // constant-time compare
         String resource = wholeApi(event.getMethodArn());
         IamPolicyResponse.Statement statement = allowed
                 ? IamPolicyResponse.allowStatement(resource)

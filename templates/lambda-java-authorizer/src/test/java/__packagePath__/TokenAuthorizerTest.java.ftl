@@ -40,6 +40,11 @@ class TokenAuthorizerTest {
     }
 
     @Test
+    void withoutAConfiguredTokenEverythingIsDenied() {
+        assertEquals("Deny", effect(new TokenAuthorizer((String) null).handleRequest(tokenEvent("Bearer null"), null)));
+    }
+
+    @Test
     void requestAuthorizersReadTheHeader() {
         APIGatewayCustomAuthorizerEvent event = new APIGatewayCustomAuthorizerEvent();
         event.setType("REQUEST");

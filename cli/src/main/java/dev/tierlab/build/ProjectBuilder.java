@@ -30,11 +30,15 @@ public final class ProjectBuilder {
             return builder.build(project, new DependencyResolver(localRepository, downloading).runtimeClasspath(project));
         }
         Path lib = project.dir().resolve("target/lib");
-        List<String> command = List.of("mvn", "-B", "-q", "package", "-DskipTests",
-                "dependency:copy-dependencies", "-DincludeScope=runtime", "-DoutputDirectory=" + lib);
+        List<String> command = List.of("mvn", "-B", "-q", "-Dstyle.color=never", "package",
+                "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies",
+                "-DincludeScope=runtime", "-DoutputDirectory=" + lib);
         ProcessRun run = ProcessRun.of(project.dir(), command);
         if (run.exitCode() != 0) {
-            return new JavaBuilder.Result(false, 0, run.output(), null);
+            List<String> errors = run.output().stream().filter(l -> l.startsWith("[ERROR]") && !l.equals("[ERROR] "))
+                    .map(l -> l.substring("[ERROR] ".length()).strip()).filter(l -> !l.isEmpty())
+                    .takeWhile(l -> !l.startsWith("-> [Help") && !l.startsWith("To see the full stack trace")).toList();
+            return new JavaBuilder.Result(false, 0, errors.isEmpty() ? run.output() : errors, null);
         }
         try {
             List<Path> jars;
@@ -75,17 +79,29 @@ public final class ProjectBuilder {
         }
     }
 
-    /** An external command's exit code and combined output. */
+    /** An external command's exit code and combined output (colour codes removed). */
     public record ProcessRun(int exitCode, List<String> output) {
+        /** The longest a Maven build or test run may take before it is stopped. */
+        static final java.time.Duration LIMIT = java.time.Duration.ofMinutes(15);
+
         public static ProcessRun of(Path dir, List<String> command) {
             try {
                 Path log = Files.createTempFile("tierlab-run-", ".log");
+                Process p = null;
                 try {
-                    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                             .redirectOutput(log.toFile()).start();
-                    int exit = p.waitFor();
-                    return new ProcessRun(exit, Files.readAllLines(log));
+                    if (!p.waitFor(LIMIT.toMinutes(), java.util.concurrent.TimeUnit.MINUTES)) {
+                        return new ProcessRun(-1, List.of(String.join(" ", command) + " took longer than " + LIMIT.toMinutes()
+                                + " minutes and was stopped"));
+                    }
+                    return new ProcessRun(p.exitValue(), Files.readAllLines(log).stream()
+                            .map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")).toList());
                 } finally {
+                    if (p != null && p.isAlive()) {
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                    }
                     Files.deleteIfExists(log);
                 }
             } catch (IOException e) {

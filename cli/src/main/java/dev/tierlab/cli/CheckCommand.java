@@ -45,7 +45,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         LabContext lab = LabContext.of(ctx, workspaceOption.dir);
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
-        LocalChecks checks = new LocalChecks(lab.workspace(), ctx.projectBuilder(), ctx.localInvocation(lab.workspace()), lab.progress());
+        LocalChecks checks = new LocalChecks(lab.workspace(), ctx.projectBuilder(), ctx.localInvocation(lab.workspace()), lab.progress(),
+                e -> ctx.msg().get(e.key(), e.args()));
         List<Ran> ran = new ArrayList<>();
         for (Lab.Step s : steps) {
             for (Lab.Check c : s.checks()) {

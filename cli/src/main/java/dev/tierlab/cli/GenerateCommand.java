@@ -31,8 +31,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = ctx.labs().load(labId);
-        Path target = dir != null ? ctx.env().workingDir().resolve(dir).normalize()
-                : Workspaces.defaultDir(ctx.env().userHome(), lab.id());
-        return new WorkspaceGeneration(ctx).generate(lab, target, force, yes);
+        return new WorkspaceGeneration(ctx).generate(lab, WorkspaceGeneration.target(ctx, lab, dir), force, yes);
     }
 }

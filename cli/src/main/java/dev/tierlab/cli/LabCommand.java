@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class})
+@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Show.class})
 final class LabCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -100,9 +100,7 @@ final class LabCommand implements Callable<Integer> {
             Lab lab = ctx.labs().load(labId);
             Messages msg = ctx.msg();
             Lang lang = ctx.settings().lang();
-            String existing = ctx.progress().load().lab(lab.id()).workspace();
-            Path target = dir != null ? ctx.env().workingDir().resolve(dir).normalize()
-                    : existing != null ? Path.of(existing) : Workspaces.defaultDir(ctx.env().userHome(), lab.id());
+            Path target = WorkspaceGeneration.target(ctx, lab, dir);
             int code = new WorkspaceGeneration(ctx).generate(lab, target, false, false);
             ctx.say(msg.get("lab.started", lab.title().get(lang), target));
             for (int i = 0; i < lab.steps().size(); i++) {
@@ -115,7 +113,56 @@ final class LabCommand implements Callable<Integer> {
                 }
             }
             ctx.say(msg.get("lab.startHint", lab.steps().get(0).id()));
+            ctx.out().println();
+            showInstructions(ctx, lab, lab.steps().get(0));
             return code;
         }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "<lab>", completionCandidates = LabCandidates.class)
+        String labId;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "<step>")
+        String stepId;
+
+        Show(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Lab lab = ctx.labs().load(labId);
+            Lab.Step step = stepId == null ? lab.steps().get(0) : lab.step(stepId).orElseThrow(() ->
+                    new dev.tierlab.error.TierlabException(dev.tierlab.error.ExitCode.NOT_FOUND, "error.lab.unknownStep", stepId,
+                            String.join(", ", lab.steps().stream().map(Lab.Step::id).toList())));
+            showInstructions(ctx, lab, step);
+            return 0;
+        }
+    }
+
+    /** A step's instructions page, rendered and paged, in the user's language or the other one with a notice. */
+    static void showInstructions(CliContext ctx, Lab lab, Lab.Step step) {
+        Messages msg = ctx.msg();
+        Lang lang = ctx.settings().lang();
+        Lang shown = step.instructions().raw(lang) != null ? lang : lang.other();
+        String text = dev.tierlab.course.ContentSource.directory(ctx.labsDir().resolve(lab.id()))
+                .read(step.instructions().raw(shown)).orElse("");
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(msg.get("lab.stepHeader", lab.id(), lab.steps().indexOf(step) + 1, lab.steps().size(), step.title().get(lang)));
+        if (shown != lang) {
+            lines.add(msg.get("read.fallback", msg.get("lang." + lang.code()), msg.get("lang." + shown.code())));
+        }
+        lines.add("");
+        lines.addAll(ctx.renderer().render(text));
+        int next = lab.steps().indexOf(step) + 1;
+        if (next < lab.steps().size()) {
+            lines.add("");
+            lines.add(msg.get("lab.nextStep", lab.id(), lab.steps().get(next).id()));
+        }
+        ctx.pager().show(lines);
     }
 }

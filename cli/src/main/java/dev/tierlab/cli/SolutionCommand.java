@@ -40,6 +40,9 @@ final class SolutionCommand implements Callable<Integer> {
         LabContext lab = LabContext.of(ctx, workspaceOption.dir);
         Lab.Step s = lab.step(step);
         Messages msg = ctx.msg();
+        if (s.solution() == null) {
+            throw new dev.tierlab.error.TierlabException(ExitCode.NOT_FOUND, "error.lab.noSolution", s.id());
+        }
         if (!yes && !ctx.confirm(msg.get(apply ? "solution.askApply" : "solution.askShow", s.id()))) {
             ctx.say(msg.get("reset.declined"));
             return ExitCode.CANCELLED.code();
@@ -60,7 +63,7 @@ final class SolutionCommand implements Callable<Integer> {
         Workspace ws = new Workspace(lab.workspace(), Clock.systemUTC());
         Workspace.Plan plan = ws.plan(files);
         Map<String, Integer> versions = ws.marker().map(Workspace.Marker::templates).map(Map::copyOf).orElse(Map.of());
-        Workspace.Result result = ws.apply(plan, true, lab.lab().id(), versions);
+        Workspace.Result result = ws.overlay(plan, lab.lab().id(), versions);
         ctx.say(msg.get("solution.applied", result.written().size(), s.id()));
         if (result.backup() != null) {
             ctx.say(msg.get("generate.backup", result.backup()));

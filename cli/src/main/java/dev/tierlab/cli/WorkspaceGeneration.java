@@ -20,6 +20,28 @@ final class WorkspaceGeneration {
         this.ctx = ctx;
     }
 
+    /**
+     * Where to generate {@code lab}: {@code --dir}; else the workspace of this lab that contains the
+     * current directory; else the lab's workspace from progress; else {@code ~/tierlab-workspace/<lab>}.
+     */
+    static Path target(CliContext ctx, Lab lab, Path dirFlag) {
+        if (dirFlag != null) {
+            return ctx.env().workingDir().resolve(dirFlag).normalize();
+        }
+        for (Path p = ctx.env().workingDir(); p != null; p = p.getParent()) {
+            java.util.Optional<Workspace.Marker> marker = java.nio.file.Files.isRegularFile(p.resolve(Workspace.MARKER))
+                    ? new Workspace(p, Clock.systemUTC()).marker() : java.util.Optional.empty();
+            if (marker.isPresent()) {
+                if (lab.id().equals(marker.get().lab())) {
+                    return p;
+                }
+                break;
+            }
+        }
+        String saved = ctx.progress().load().lab(lab.id()).workspace();
+        return saved != null ? Path.of(saved) : dev.tierlab.lab.Workspaces.defaultDir(ctx.env().userHome(), lab.id());
+    }
+
     int generate(Lab lab, Path dir, boolean force, boolean yes) {
         Messages msg = ctx.msg();
         LabGenerator.Output output = ctx.labGenerator().render(lab);

@@ -112,6 +112,19 @@ public final class Workspace {
      * copied to {@code .tierlab/backup/<timestamp>/} first; otherwise they are kept as they are.
      */
     public Result apply(Plan plan, boolean overwrite, String lab, Map<String, Integer> templateVersions) {
+        return apply(plan, overwrite, lab, templateVersions, true);
+    }
+
+    /**
+     * Writes an overlay (a solution) that is not tierlab's template output: the marker keeps the
+     * template's hashes, so the overlaid files count as changed by the learner and a later
+     * generation does not silently put the template back.
+     */
+    public Result overlay(Plan plan, String lab, Map<String, Integer> templateVersions) {
+        return apply(plan, true, lab, templateVersions, false);
+    }
+
+    private Result apply(Plan plan, boolean overwrite, String lab, Map<String, Integer> templateVersions, boolean record) {
         List<String> written = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         Path backup = null;
@@ -119,6 +132,9 @@ public final class Workspace {
         try {
             if (overwrite && !plan.conflicts().isEmpty()) {
                 backup = dir.resolve(".tierlab/backup/" + STAMP.format(clock.instant()));
+                for (int i = 1; Files.exists(backup); i++) {
+                    backup = dir.resolve(".tierlab/backup/" + STAMP.format(clock.instant()) + "-" + i);
+                }
                 for (String rel : plan.conflicts()) {
                     Path copy = backup.resolve(rel);
                     Files.createDirectories(copy.getParent());
@@ -135,7 +151,9 @@ public final class Workspace {
                     AtomicFiles.writeShared(resolve(rel), f.getValue());
                     written.add(rel);
                 }
-                hashes.put(rel, sha256(f.getValue()));
+                if (record || !hashes.containsKey(rel)) {
+                    hashes.put(rel, record ? sha256(f.getValue()) : "overlay");
+                }
             }
             Marker marker = new Marker(1, lab, new TreeMap<>(templateVersions), hashes);
             AtomicFiles.write(dir.resolve(MARKER), JSON.writeValueAsBytes(marker));

@@ -27,7 +27,7 @@ public final class Tasks {
         List<Marker> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(workspace)) {
             for (Path f : walk.filter(Files::isRegularFile)
-                    .filter(p -> !workspace.relativize(p).toString().matches("(.*/)?(target|\\.tierlab)/.*"))
+                    .filter(p -> !workspace.relativize(p).toString().matches("(.*/)?(target|\\.tierlab|\\.git|node_modules)/.*"))
                     .sorted().toList()) {
                 List<String> lines;
                 try {

@@ -33,8 +33,10 @@ public final class DeploymentPackage {
         }
         try {
             String key = Files.size(zip) + "-" + Files.getLastModifiedTime(zip).toMillis();
-            Path root = zip.resolveSibling(".tierlab-" + zip.getFileName() + "-" + key);
+            String prefix = ".tierlab-" + zip.getFileName() + "-";
+            Path root = zip.resolveSibling(prefix + key);
             if (!Files.isDirectory(root)) {
+                removeOlder(zip.getParent(), prefix);
                 Path tmp = Files.createTempDirectory(zip.getParent(), ".tierlab-unpack-");
                 unzip(zip, tmp);
                 try {
@@ -48,6 +50,19 @@ public final class DeploymentPackage {
             return new DeploymentPackage(root);
         } catch (IOException e) {
             throw TierlabException.io(zip, e);
+        }
+    }
+
+    /** Unpacked copies of earlier builds of the same zip: they would only fill the disk. */
+    private static void removeOlder(Path dir, String prefix) throws IOException {
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path p : old.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package dev.tierlab.runtime;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +84,8 @@ public record FunctionDefinition(String logicalId, String handler, int timeoutSe
         try {
             return s == null ? fallback : Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            return fallback;
+            throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", "line " + (node.getStartMark().getLine() + 1),
+                    "'" + s + "' is not a whole number (Timeout is in seconds, MemorySize in MB)");
         }
     }
 
@@ -104,12 +104,24 @@ public record FunctionDefinition(String logicalId, String handler, int timeoutSe
     private static Node root(Path template) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        try (Reader in = Files.newBufferedReader(template)) {
-            return new Yaml(options).compose(in);
+        String text;
+        try {
+            text = Files.readString(template);
         } catch (IOException e) {
             throw TierlabException.io(template, e);
+        }
+        try {
+            return new Yaml(options).compose(new java.io.StringReader(text));
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            if (text.contains("AWSTemplateFormatVersion") || text.contains("\nResources:")) {
+                org.yaml.snakeyaml.error.Mark mark = e.getProblemMark();
+                throw new TierlabException(ExitCode.BAD_INPUT, e, "error.lab.invalid",
+                        template + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)),
+                        e.getProblem() + " (check the indentation: spaces only)");
+            }
+            return null; // some other YAML file of the project: not a template
         } catch (RuntimeException e) {
-            return null; // not YAML (or not parseable): not a template we can use
+            return null;
         }
     }
 

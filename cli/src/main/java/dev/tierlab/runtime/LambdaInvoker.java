@@ -55,9 +55,11 @@ public final class LambdaInvoker {
         env.put("AWS_LAMBDA_FUNCTION_NAME", fn.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(fn.memoryMb()));
         env.putIfAbsent("AWS_REGION", System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        Thread[] thread = new Thread[1];
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lambda-" + fn.logicalId());
             t.setDaemon(true);
+            thread[0] = t;
             return t;
         });
         PrintStream stdout = System.out;
@@ -74,6 +76,7 @@ public final class LambdaInvoker {
                 return new Result(true, payload, null, millis(start), override.notSet());
             } catch (TimeoutException e) {
                 call.cancel(true);
+                stop(thread[0]);
                 String message = Instant.now() + " " + context.getAwsRequestId() + " Task timed out after "
                         + fn.timeoutSeconds() + ".00 seconds";
                 return new Result(false, error(message, "Sandbox.Timedout", null), "Sandbox.Timedout", millis(start), override.notSet());
@@ -91,6 +94,28 @@ public final class LambdaInvoker {
         } finally {
             System.setOut(stdout);
             worker.shutdownNow();
+        }
+    }
+
+    /**
+     * A handler that ignores interruption (a busy loop) would keep running after its timeout; the
+     * Lambda runtime would end its process. In-process, the last resort is {@code Thread.stop},
+     * which JDK 17 still has; on runtimes without it the thread is left as a daemon.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(500);
+            if (t.isAlive()) {
+                t.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (UnsupportedOperationException e) {
+            // JDK 20+: the thread stays a daemon and ends with the process
         }
     }
 

@@ -208,4 +208,67 @@ class LabCommandsTest {
         assertEquals(ExitCode.NOT_FOUND.code(), unknownStep.code);
         assertTrue(unknownStep.err.contains("resources-and-methods"), unknownStep.err);
     }
+
+    @Test
+    void generateInsideAWorkspaceRegeneratesThatWorkspace() throws Exception {
+        Path ws = generated();
+        Run again = run(ws.resolve("tickets-api/src"), "generate", "api-gateway");
+        assertEquals(0, again.code, again::toString);
+        assertTrue(again.out.contains(ws.toString()), again.out);
+        JsonNode progress = new ObjectMapper().readTree(Files.readString(home.resolve("state/progress.json")));
+        assertEquals(ws.toString(), progress.get("labs").get("api-gateway").get("workspace").asText(),
+                "the lab's workspace stays the one the learner is in");
+    }
+
+    @Test
+    void anAppliedSolutionIsNotSilentlyUndoneByGeneratingAgain() throws Exception {
+        Path ws = generated();
+        assertEquals(0, run(ws, "solution", "post-ticket", "--apply", "--yes").code);
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        String solved = Files.readString(handler);
+        assertFalse(solved.contains("TODO(tierlab:post-ticket)"));
+        Run again = Run.with(env(ws), "n\n", "generate", "api-gateway");
+        assertTrue(again.out.contains("TicketsHandler.java"), "listed as changed: " + again.out);
+        assertEquals(solved, Files.readString(handler));
+    }
+
+    @Test
+    void aBusyLoopIsStoppedAtItsTimeout() throws Exception {
+        Path ws = generated();
+        Path template = ws.resolve("infra/template.yml");
+        Files.writeString(template, Files.readString(template).replace("Timeout: 20", "Timeout: 1"));
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        Files.writeString(handler, Files.readString(handler).replace("return json(200, repository.findAll());",
+                "long n = 0; while (n >= 0) { n = (n + 1) % 1000; }\n            return json(200, repository.findAll());"));
+        Run slow = run(ws, "invoke", "TicketsFunction", "--event", "get-tickets");
+        assertEquals(ExitCode.FAILED.code(), slow.code, slow::toString);
+        assertTrue(slow.out.contains("Sandbox.Timedout"), slow.out);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("lambda-TicketsFunction") && t.isAlive())) {
+            assertTrue(System.currentTimeMillis() < deadline, "the function's thread still runs after its timeout");
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void labShowRendersAStepsInstructions() {
+        Run show = run(home, "lab", "show", "api-gateway", "post-ticket");
+        assertEquals(0, show.code, show::toString);
+        assertTrue(show.out.contains("api-gateway · step 3/4"), show.out);
+        assertTrue(show.out.contains("TODO(tierlab:post-ticket)"), show.out);
+        assertTrue(run(home, "lab", "show", "api-gateway", "post-ticket", "--lang", "ko").out.contains("3/4단계"));
+    }
+
+    @Test
+    void oldUnpackedPackagesAreRemoved() throws Exception {
+        Path ws = generated();
+        assertEquals(0, run(ws, "invoke", "TicketsFunction", "--event", "get-tickets").code);
+        Path ticket = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/Ticket.java");
+        Files.writeString(ticket, Files.readString(ticket) + "\n// changed\n");
+        Files.setLastModifiedTime(ticket, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertEquals(0, run(ws, "invoke", "TicketsFunction", "--event", "get-tickets").code);
+        try (var list = Files.list(ws.resolve("tickets-api/target"))) {
+            assertEquals(1, list.filter(p -> p.getFileName().toString().startsWith(".tierlab-tickets-api.zip-")).count());
+        }
+    }
 }
