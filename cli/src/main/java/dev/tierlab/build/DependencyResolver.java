@@ -13,11 +13,13 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
-import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.WorkspaceReader;
 import org.eclipse.aether.repository.WorkspaceRepository;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
@@ -46,8 +48,14 @@ public final class DependencyResolver {
         this.progress = progress;
     }
 
-    /** The jars the project needs at run time (compile and runtime scope), in resolution order. */
-    public List<Path> runtimeClasspath(MavenProject project) {
+    /**
+     * The project's class paths: {@code compile} for javac (compile, provided and system scope) and
+     * {@code runtime} for the deployment zip (compile and runtime scope), each in resolution order.
+     */
+    public record Classpaths(List<Path> compile, List<Path> runtime) {
+    }
+
+    public Classpaths resolve(MavenProject project) {
         RepositorySystem system = new RepositorySystemSupplier().get();
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
         // POM profiles are activated by JDK version and OS, like in Maven; and a broken POM must be
@@ -66,17 +74,30 @@ public final class DependencyResolver {
         });
         RemoteRepository central = new RemoteRepository.Builder("central", "default", CENTRAL).build();
         Artifact root = new DefaultArtifact(project.groupId(), project.artifactId(), "jar", project.version());
-        CollectRequest collect = new CollectRequest(new Dependency(root, JavaScopes.COMPILE), List.of(central));
-        DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         try {
-            List<Path> jars = new ArrayList<>();
+            // the project's own dependencies (all scopes, BOMs applied) become the direct dependencies
+            ArtifactDescriptorResult descriptor = system.readArtifactDescriptor(session,
+                    new ArtifactDescriptorRequest(root, List.of(central), null));
+            CollectRequest collect = new CollectRequest(descriptor.getDependencies(), descriptor.getManagedDependencies(),
+                    List.of(central));
+            collect.setRootArtifact(root);
+            DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(
+                    JavaScopes.COMPILE, JavaScopes.PROVIDED, JavaScopes.SYSTEM, JavaScopes.RUNTIME));
+            List<Path> compile = new ArrayList<>();
+            List<Path> runtime = new ArrayList<>();
             for (ArtifactResult r : system.resolveDependencies(session, request).getArtifactResults()) {
-                Artifact a = r.getArtifact();
-                if (!(a.getGroupId().equals(project.groupId()) && a.getArtifactId().equals(project.artifactId()))) {
-                    jars.add(a.getFile().toPath());
+                Path jar = r.getArtifact().getFile().toPath();
+                String scope = r.getRequest().getDependencyNode().getDependency().getScope();
+                if (!JavaScopes.RUNTIME.equals(scope)) {
+                    compile.add(jar);
+                }
+                if (JavaScopes.COMPILE.equals(scope) || JavaScopes.RUNTIME.equals(scope)) {
+                    runtime.add(jar);
                 }
             }
-            return jars;
+            return new Classpaths(compile, runtime);
+        } catch (ArtifactDescriptorException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.build.dependencies", project.pom(), firstLine(rootCause(e)));
         } catch (DependencyResolutionException e) {
             throw new TierlabException(ExitCode.BAD_INPUT, e, "error.build.dependencies", project.pom(), firstLine(rootCause(e)));
         } finally {

@@ -35,7 +35,11 @@ public final class JavaBuilder {
     public record Result(boolean compiled, int classes, List<String> errors, Path zip) {
     }
 
-    public Result build(MavenProject project, List<Path> classpath) {
+    /**
+     * @param classpath the jars javac sees (compile, provided, system scope)
+     * @param runtime   the jars packed under {@code lib/} (compile and runtime scope)
+     */
+    public Result build(MavenProject project, List<Path> classpath, List<Path> runtime) {
         try {
             deleteTree(project.classes());
             Files.createDirectories(project.classes());
@@ -48,7 +52,7 @@ public final class JavaBuilder {
             }
             copyTree(project.dir().resolve("src/main/resources"), project.classes());
             int classes = files(project.classes(), ".class").size();
-            zip(project, classpath);
+            zip(project, runtime);
             return new Result(true, classes, List.of(), project.zip());
         } catch (IOException e) {
             throw TierlabException.io(project.dir(), e);

@@ -27,7 +27,8 @@ public final class ProjectBuilder {
     public JavaBuilder.Result build(MavenProject project, boolean withMaven) {
         JavaBuilder builder = new JavaBuilder();
         if (!withMaven) {
-            return builder.build(project, new DependencyResolver(localRepository, downloading).runtimeClasspath(project));
+            DependencyResolver.Classpaths paths = new DependencyResolver(localRepository, downloading).resolve(project);
+            return builder.build(project, paths.compile(), paths.runtime());
         }
         Path lib = project.dir().resolve("target/lib");
         List<String> command = List.of("mvn", "-B", "-q", "-Dstyle.color=never", "package",

@@ -271,4 +271,19 @@ class LabCommandsTest {
             assertEquals(1, list.filter(p -> p.getFileName().toString().startsWith(".tierlab-tickets-api.zip-")).count());
         }
     }
+
+    @Test
+    void providedDependenciesAreCompiledAgainstButNotPackaged() throws Exception {
+        Path ws = generated();
+        Path pom = ws.resolve("tickets-api/pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace(
+                "<artifactId>aws-lambda-java-core</artifactId>\n      <version>1.2.3</version>",
+                "<artifactId>aws-lambda-java-core</artifactId>\n      <version>1.2.3</version>\n      <scope>provided</scope>"));
+        Run build = run(ws, "build");
+        assertEquals(0, build.code, build::toString);
+        try (ZipFile zip = new ZipFile(ws.resolve("tickets-api/target/tickets-api.zip").toFile())) {
+            assertFalse(zip.stream().anyMatch(e -> e.getName().startsWith("lib/aws-lambda-java-core-")), "provided stays out");
+            assertTrue(zip.stream().anyMatch(e -> e.getName().startsWith("lib/aws-lambda-java-events-")));
+        }
+    }
 }
