@@ -37,23 +37,32 @@ public final class LocalChecks {
     private final ProjectBuilder builder;
     private final LocalInvocation invocation;
     private final Progress progress;
-    private final java.util.function.Function<TierlabException, String> describe;
+    private final Texts texts;
 
-    /** @param describe turns an error into the sentence shown as what the check found (in the user's language) */
-    public LocalChecks(Path workspace, ProjectBuilder builder, LocalInvocation invocation, Progress progress,
-                       java.util.function.Function<TierlabException, String> describe) {
+    /** The sentences a check reports, in the user's language: a message key and its arguments. */
+    @FunctionalInterface
+    public interface Texts {
+        String get(String key, Object... args);
+    }
+
+    /** @param texts formats the expected/found sentences ({@code check.*} keys) and error messages */
+    public LocalChecks(Path workspace, ProjectBuilder builder, LocalInvocation invocation, Progress progress, Texts texts) {
         this.workspace = workspace;
         this.builder = builder;
         this.invocation = invocation;
         this.progress = progress;
-        this.describe = describe;
+        this.texts = texts;
+    }
+
+    private String describe(TierlabException e) {
+        return texts.get(e.key(), e.args());
     }
 
     public CheckResult run(Lab.Check check) {
         List<String> missing = check.needs().stream().filter(n -> !CAPABILITIES.contains(n)).toList();
         if (!missing.isEmpty()) {
             return new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, check.points(),
-                    "a target with " + String.join(", ", check.needs()), "not verifiable locally (needs " + String.join(", ", missing) + ")");
+                    texts.get("check.target", String.join(", ", check.needs())), texts.get("check.notLocal", String.join(", ", missing)));
         }
         try {
             return switch (check.type()) {
@@ -63,14 +72,14 @@ public final class LocalChecks {
                 case "file-contains" -> fileContains(check);
                 case "quiz" -> quiz(check);
                 default -> new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, check.points(), check.type(),
-                        "check type " + check.type() + " does not run locally");
+                        texts.get("check.typeNotLocal", check.type()));
             };
         } catch (TierlabException e) {
             if ("error.build.noMaven".equals(e.key())) {
-                return new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, check.points(), check.type() + " succeeds",
-                        "not verifiable here: " + describe.apply(e));
+                return new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, check.points(), texts.get("check.succeeds", check.type()),
+                        texts.get("check.notHere", describe(e)));
             }
-            return CheckResult.failed(check.id(), check.points(), check.type() + " succeeds", describe.apply(e));
+            return CheckResult.failed(check.id(), check.points(), texts.get("check.succeeds", check.type()), describe(e));
         }
     }
 
@@ -78,11 +87,11 @@ public final class LocalChecks {
         for (MavenProject project : Projects.in(workspace)) {
             JavaBuilder.Result r = builder.build(project, false);
             if (!r.compiled()) {
-                return CheckResult.failed(check.id(), check.points(), "the project compiles",
-                        r.errors().isEmpty() ? "compile errors" : r.errors().get(0).lines().findFirst().orElse(""));
+                return CheckResult.failed(check.id(), check.points(), texts.get("check.compiles"),
+                        r.errors().isEmpty() ? texts.get("check.compileErrors") : r.errors().get(0).lines().findFirst().orElse(""));
             }
         }
-        return CheckResult.passed(check.id(), check.points(), "the project compiles", "compiled and packaged");
+        return CheckResult.passed(check.id(), check.points(), texts.get("check.compiles"), texts.get("check.compiled"));
     }
 
     private CheckResult unitTests(Lab.Check check) {
@@ -90,11 +99,11 @@ public final class LocalChecks {
             ProjectBuilder.ProcessRun run = ProjectBuilder.ProcessRun.of(project.dir(), List.of("mvn", "-B", "-q", "test"));
             if (run.exitCode() != 0) {
                 String summary = run.output().stream().filter(l -> l.contains("Tests run:") || l.contains("FAIL") || l.contains("ERROR]   "))
-                        .findFirst().orElse("mvn test failed").replaceAll("^\\[ERROR\\]\\s*", "");
-                return CheckResult.failed(check.id(), check.points(), "mvn test passes", summary);
+                        .findFirst().orElse(texts.get("check.testsFailed")).replaceAll("^\\[ERROR\\]\\s*", "");
+                return CheckResult.failed(check.id(), check.points(), texts.get("check.testsPass"), summary);
             }
         }
-        return CheckResult.passed(check.id(), check.points(), "mvn test passes", "all tests passed");
+        return CheckResult.passed(check.id(), check.points(), texts.get("check.testsPass"), texts.get("check.testsPassed"));
     }
 
     private CheckResult invoke(Lab.Check check) {
@@ -102,24 +111,24 @@ public final class LocalChecks {
         String event = String.valueOf(check.params().get("event"));
         int status = intParam(check, "expectStatus", 200);
         boolean array = Boolean.parseBoolean(String.valueOf(check.params().get("expectJsonArray")));
-        String expected = "status " + status + (array ? " with a JSON array body" : "");
+        String expected = texts.get(array ? "check.statusArray" : "check.status", status);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         LambdaInvoker.Result r = invocation.invoke(workspace, workspace, function, event, quiet, Listener.QUIET);
         if (!r.success()) {
-            return CheckResult.failed(check.id(), check.points(), expected, "the function failed: " + r.errorType());
+            return CheckResult.failed(check.id(), check.points(), expected, texts.get("check.functionFailed", r.errorType()));
         }
         try {
             JsonNode response = JSON.readTree(r.payload());
             int actual = response.path("statusCode").asInt(-1);
             if (actual != status) {
-                return CheckResult.failed(check.id(), check.points(), expected, "status " + actual);
+                return CheckResult.failed(check.id(), check.points(), expected, texts.get("check.status", actual));
             }
             if (array && !JSON.readTree(response.path("body").asText("null")).isArray()) {
-                return CheckResult.failed(check.id(), check.points(), expected, "status " + actual + ", body is not a JSON array");
+                return CheckResult.failed(check.id(), check.points(), expected, texts.get("check.notArray", actual));
             }
-            return CheckResult.passed(check.id(), check.points(), expected, "status " + actual);
+            return CheckResult.passed(check.id(), check.points(), expected, texts.get("check.status", actual));
         } catch (IOException e) {
-            return CheckResult.failed(check.id(), check.points(), expected, "the response is not JSON");
+            return CheckResult.failed(check.id(), check.points(), expected, texts.get("check.notJson"));
         }
     }
 
@@ -127,16 +136,16 @@ public final class LocalChecks {
         String file = String.valueOf(check.params().get("file"));
         String text = String.valueOf(check.params().get("contains"));
         Path path = workspace.resolve(file).normalize();
-        String expected = file + " contains \"" + text + "\"";
+        String expected = texts.get("check.contains", file, text);
         if (!path.startsWith(workspace) || !Files.isRegularFile(path)) {
-            return CheckResult.failed(check.id(), check.points(), expected, file + " does not exist");
+            return CheckResult.failed(check.id(), check.points(), expected, texts.get("check.noFile", file));
         }
         try {
             return Files.readString(path).contains(text)
-                    ? CheckResult.passed(check.id(), check.points(), expected, "found")
-                    : CheckResult.failed(check.id(), check.points(), expected, "not found");
+                    ? CheckResult.passed(check.id(), check.points(), expected, texts.get("check.found"))
+                    : CheckResult.failed(check.id(), check.points(), expected, texts.get("check.notFound"));
         } catch (IOException e) {
-            return CheckResult.failed(check.id(), check.points(), expected, "cannot read " + file);
+            return CheckResult.failed(check.id(), check.points(), expected, texts.get("check.cannotRead", file));
         }
     }
 
@@ -144,9 +153,9 @@ public final class LocalChecks {
         String chapter = String.valueOf(check.params().get("chapter"));
         int percent = intParam(check, "minPercent", 70);
         Progress.QuizResult q = progress.chapter(chapter).quiz();
-        String expected = "quiz " + chapter + " at " + percent + "% or more";
+        String expected = texts.get("check.quiz", chapter, percent);
         if (q == null) {
-            return CheckResult.failed(check.id(), check.points(), expected, "quiz not taken");
+            return CheckResult.failed(check.id(), check.points(), expected, texts.get("check.quizNotTaken"));
         }
         boolean ok = q.max() > 0 && (long) q.score() * 100 >= (long) percent * q.max();
         String found = q.score() + "/" + q.max();

@@ -46,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
         LabContext lab = LabContext.of(ctx, workspaceOption.dir);
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
         LocalChecks checks = new LocalChecks(lab.workspace(), ctx.projectBuilder(), ctx.localInvocation(lab.workspace()), lab.progress(),
-                e -> ctx.msg().get(e.key(), e.args()));
+                (key, args) -> ctx.msg().get(key, args));
         List<Ran> ran = new ArrayList<>();
         for (Lab.Step s : steps) {
             for (Lab.Check c : s.checks()) {

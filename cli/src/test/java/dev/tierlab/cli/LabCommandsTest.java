@@ -203,7 +203,7 @@ class LabCommandsTest {
         assertEquals(0, check.code, "found through the current lab, from any directory: " + check);
         Run ko = run(home, "--lang", "ko", "check", "post-ticket");
         assertEquals(ExitCode.FAILED.code(), ko.code);
-        assertTrue(ko.out.contains("기대: status 201"), ko.out);
+        assertTrue(ko.out.contains("기대: 상태 코드 201; 실제: 상태 코드 501"), ko.out);
         Run unknownStep = run(home, "hint", "no-such-step");
         assertEquals(ExitCode.NOT_FOUND.code(), unknownStep.code);
         assertTrue(unknownStep.err.contains("resources-and-methods"), unknownStep.err);
