@@ -1,0 +1,276 @@
+package dev.tierlab.provision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tierlab.build.ProjectBuilder;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.files.AtomicFiles;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The default target: MiniStack, an MIT-licensed AWS emulator from PyPI, installed by tierlab into
+ * its own virtualenv under {@code $TIERLAB_HOME/sandbox/} and run as a background process bound to
+ * 127.0.0.1. The process id and port are recorded in {@code sandbox.json}; only that process is ever
+ * stopped. State persists across restarts until {@code reset}.
+ */
+public final class Sandbox {
+    public static final String ENGINE = "MiniStack";
+    /** Pinned: MiniStack releases very often (see docs/research/ministack.md). */
+    public static final String VERSION = "1.5.33";
+    public static final int DEFAULT_PORT = 4566;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Path dir;
+    private final Consumer<String> progress;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** What {@code sandbox.json} records about the running process. */
+    public record Record(long pid, int port, String version, String started) {
+    }
+
+    /** @param version the version the running engine reports, null when not running */
+    public record Status(boolean running, Record record, String version) {
+        public String endpoint() {
+            return record == null ? null : "http://127.0.0.1:" + record.port();
+        }
+    }
+
+    /** @param progress told about slow steps (installing from PyPI) */
+    public Sandbox(Path home, Consumer<String> progress) {
+        this.dir = home.resolve("sandbox");
+        this.progress = progress;
+    }
+
+    public Path log() {
+        return dir.resolve("ministack.log");
+    }
+
+    public Status status() {
+        Optional<Record> record = readRecord();
+        if (record.isEmpty() || !isOurs(record.get().pid())) {
+            return new Status(false, null, null);
+        }
+        return new Status(true, record.get(), health(record.get().port()).map(h -> h.path("version").asText(null)).orElse(null));
+    }
+
+    /** Starts the sandbox on {@code port}, installing MiniStack first if needed; a running sandbox is left as it is. */
+    public Status start(int port) {
+        Status now = status();
+        if (now.running()) {
+            return now;
+        }
+        Path ministack = install();
+        ensurePortFree(port);
+        try {
+            for (String sub : List.of("state", "s3", "tmp")) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+            ProcessBuilder pb = new ProcessBuilder(ministack.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            Map<String, String> env = pb.environment();
+            env.put("GATEWAY_PORT", String.valueOf(port));
+            env.put("BIND_HOST", "127.0.0.1");
+            env.put("IOT_MTLS_ENABLED", "0");           // else it listens on 0.0.0.0:8883
+            env.put("STATE_DIR", dir.resolve("state").toString());
+            env.put("S3_DATA_DIR", dir.resolve("s3").toString());
+            env.put("TMPDIR", dir.resolve("tmp").toString());
+            env.put("PERSIST_STATE", "1");
+            env.put("S3_PERSIST", "1");
+            Process process = pb.start();
+            Record record = new Record(process.pid(), port, VERSION, Instant.now().toString());
+            AtomicFiles.write(dir.resolve("sandbox.json"), JSON.writeValueAsBytes(record));
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (health(port).isEmpty()) {
+                if (!process.isAlive()) {
+                    Files.deleteIfExists(dir.resolve("sandbox.json"));
+                    throw new TierlabException(ExitCode.FAILED, "error.sandbox.startFailed", log(), tail(5));
+                }
+                if (System.nanoTime() > deadline) {
+                    stop();
+                    throw new TierlabException(ExitCode.FAILED, "error.sandbox.startFailed", log(), tail(5));
+                }
+                Thread.sleep(100);
+            }
+            return status();
+        } catch (IOException e) {
+            throw TierlabException.io(dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TierlabException(ExitCode.CANCELLED, e, "error.cancelled");
+        }
+    }
+
+    /** Stops the recorded process (and only it). Returns false when it was not running. */
+    public boolean stop() {
+        Optional<Record> record = readRecord();
+        boolean stopped = false;
+        if (record.isPresent() && isOurs(record.get().pid())) {
+            ProcessHandle p = ProcessHandle.of(record.get().pid()).orElseThrow();
+            p.destroy();
+            try {
+                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+            stopped = true;
+        }
+        try {
+            Files.deleteIfExists(dir.resolve("sandbox.json"));
+        } catch (IOException e) {
+            throw TierlabException.io(dir, e);
+        }
+        return stopped;
+    }
+
+    /** Forgets everything deployed: the running engine is emptied, the saved state deleted. */
+    public void reset() {
+        Status s = status();
+        if (s.running()) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(s.endpoint() + "/_ministack/reset"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw new TierlabException(ExitCode.FAILED, e, "error.sandbox.unreachable", s.endpoint());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TierlabException(ExitCode.CANCELLED, e, "error.cancelled");
+            }
+        }
+        for (String sub : List.of("state", "s3")) {
+            deleteTree(dir.resolve(sub));
+        }
+    }
+
+    /** The last {@code lines} lines of the engine's log. */
+    public List<String> tail(int lines) {
+        try {
+            if (!Files.exists(log())) {
+                return List.of();
+            }
+            List<String> all = Files.readAllLines(log());
+            return new ArrayList<>(all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            throw TierlabException.io(log(), e);
+        }
+    }
+
+    /** The virtualenv's {@code ministack} command, installed from PyPI (pinned) on first use. */
+    private Path install() {
+        Path venv = dir.resolve("venv-ministack-" + VERSION);
+        Path ministack = venv.resolve("bin/ministack");
+        if (Files.isExecutable(ministack)) {
+            return ministack;
+        }
+        checkPython();
+        progress.accept(ENGINE + " " + VERSION);
+        deleteTree(venv);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw TierlabException.io(dir, e);
+        }
+        ProjectBuilder.ProcessRun create = ProjectBuilder.ProcessRun.of(dir, List.of("python3", "-m", "venv", venv.toString()));
+        ProjectBuilder.ProcessRun pip = create.exitCode() != 0 ? create : ProjectBuilder.ProcessRun.of(dir,
+                List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check",
+                        "ministack==" + VERSION, "cryptography"));
+        if (pip.exitCode() != 0 || !Files.isExecutable(ministack)) {
+            deleteTree(venv);
+            List<String> out = pip.output();
+            throw new TierlabException(ExitCode.FAILED, "error.sandbox.installFailed", ENGINE + " " + VERSION,
+                    String.join(" | ", out.subList(Math.max(0, out.size() - 3), out.size())));
+        }
+        return ministack;
+    }
+
+    private static void checkPython() {
+        ProjectBuilder.ProcessRun run;
+        try {
+            run = ProjectBuilder.ProcessRun.of(Path.of("."), List.of("python3", "-c",
+                    "import sys; print('%d.%d' % sys.version_info[:2])"));
+        } catch (TierlabException e) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.sandbox.python", "none");
+        }
+        String version = run.output().isEmpty() ? "?" : run.output().get(0).trim();
+        String[] parts = version.split("\\.");
+        boolean ok = run.exitCode() == 0 && parts.length == 2
+                && (Integer.parseInt(parts[0]) > 3 || Integer.parseInt(parts[0]) == 3 && Integer.parseInt(parts[1]) >= 10);
+        if (!ok) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.sandbox.python", version);
+        }
+    }
+
+    private static void ensurePortFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new TierlabException(ExitCode.BUSY, "error.sandbox.portBusy", port);
+        }
+    }
+
+    private Optional<JsonNode> health(int port) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_ministack/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** A live process that is a MiniStack (a recycled pid of another program is never touched). */
+    private static boolean isOurs(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse("") + " " + p.info().command().orElse(""))
+                .map(cmd -> cmd.contains("ministack"))
+                .orElse(false);
+    }
+
+    private Optional<Record> readRecord() {
+        Path file = dir.resolve("sandbox.json");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(JSON.readValue(file.toFile(), Record.class)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // an unreadable record is treated as "not running"
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw TierlabException.io(root, e);
+        }
+    }
+}

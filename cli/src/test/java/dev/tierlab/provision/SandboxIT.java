@@ -1,0 +1,70 @@
+package dev.tierlab.provision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real sandbox: MiniStack installed from PyPI into a private home and started on a free port. */
+class SandboxIT {
+    @TempDir
+    Path home;
+
+    private final List<String> progress = new ArrayList<>();
+    private Sandbox sandbox;
+
+    @AfterEach
+    void stop() {
+        if (sandbox != null) {
+            sandbox.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void startsAnswersStopsAndRefusesABusyPort() throws Exception {
+        sandbox = new Sandbox(home, progress::add);
+        assertFalse(sandbox.status().running());
+        int port = freePort();
+        Sandbox.Status s = sandbox.start(port);
+        assertTrue(s.running(), "running after start");
+        assertEquals(Sandbox.VERSION, s.version(), "the pinned version answers the health check");
+        assertEquals(List.of("MiniStack " + Sandbox.VERSION), progress, "the install was announced once");
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(s.endpoint() + "/_ministack/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+
+        assertEquals(s.record().pid(), sandbox.start(port).record().pid(), "starting again keeps the running one");
+        assertTrue(sandbox.stop());
+        assertFalse(sandbox.status().running());
+        assertFalse(sandbox.stop(), "nothing left to stop");
+
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            TierlabException e = assertThrows(TierlabException.class, () -> sandbox.start(taken.getLocalPort()));
+            assertEquals(ExitCode.BUSY, e.exitCode());
+            assertEquals("error.sandbox.portBusy", e.key());
+        }
+        assertFalse(sandbox.status().running());
+    }
+}
