@@ -93,6 +93,7 @@ public final class Sandbox {
             Map<String, String> env = pb.environment();
             env.put("GATEWAY_PORT", String.valueOf(port));
             env.put("BIND_HOST", "127.0.0.1");
+            env.put("MINISTACK_HOST", "127.0.0.1");       // code download URLs point here
             env.put("IOT_MTLS_ENABLED", "0");           // else it listens on 0.0.0.0:8883
             env.put("STATE_DIR", dir.resolve("state").toString());
             env.put("S3_DATA_DIR", dir.resolve("s3").toString());
