@@ -81,10 +81,6 @@ final class CliContext {
         return shell;
     }
 
-    GlobalOptions launchOptions() {
-        return launchOptions;
-    }
-
     /** Called by the root command after parsing with the global options of this command line. */
     void lineOptions(GlobalOptions options) {
         this.lineOptions = options;

@@ -28,10 +28,6 @@ public record Environment(Map<String, String> variables, boolean terminal, Local
                 Path.of(System.getProperty("user.home")), Path.of(""));
     }
 
-    public Environment withWorkingDir(Path dir) {
-        return new Environment(variables, terminal, locale, userHome, dir);
-    }
-
     /**
      * Whether standard input and output are a terminal. Up to JDK 21 a console exists only then; from
      * JDK 22 one always exists and {@code Console.isTerminal()} (called reflectively, as tierlab is
@@ -51,11 +47,5 @@ public record Environment(Map<String, String> variables, boolean terminal, Local
     public Optional<String> get(String name) {
         String value = variables.get(name);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
-    }
-
-    public Environment withVariable(String name, String value) {
-        java.util.HashMap<String, String> copy = new java.util.HashMap<>(variables);
-        copy.put(name, value);
-        return new Environment(copy, terminal, locale, userHome, workingDir);
     }
 }

@@ -35,14 +35,6 @@ public record Settings(Path home, Lang lang, boolean color, boolean stacktrace, 
         }
     }
 
-    public Settings withWidth(int newWidth) {
-        return new Settings(home, lang, color, stacktrace, newWidth);
-    }
-
-    public Settings withColor(boolean newColor) {
-        return new Settings(home, lang, newColor, stacktrace, width);
-    }
-
     /**
      * Resolves the settings. Language: the flag, else the config file, else the system locale.
      * Home: the flag, else {@code TIERLAB_HOME}, else {@code ~/.tierlab}. Color: off with

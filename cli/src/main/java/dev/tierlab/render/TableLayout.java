@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.Node;
 
@@ -27,9 +28,9 @@ final class TableLayout {
     private void collectRows(Node node) {
         for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof TableRow row) {
-                boolean head = TerminalRenderer.isHeader(row);
+                boolean head = isHeader(row);
                 List<List<Span>> cells = new ArrayList<>();
-                for (TableCell cell : TerminalRenderer.cells(row)) {
+                for (TableCell cell : cells(row)) {
                     cells.add(renderer.inlines(cell, head ? Styles.BOLD : Styles.NONE));
                 }
                 rows.add(cells);
@@ -136,5 +137,20 @@ final class TableLayout {
             total--;
         }
         return total;
+    }
+
+    /** True for the rows of the table head. */
+    private static boolean isHeader(TableRow row) {
+        return row.getParent() instanceof TableHead;
+    }
+
+    private static List<TableCell> cells(TableRow row) {
+        List<TableCell> cells = new ArrayList<>();
+        for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof TableCell cell) {
+                cells.add(cell);
+            }
+        }
+        return cells;
     }
 }

@@ -3,9 +3,6 @@ package dev.tierlab.render;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TableHead;
-import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
@@ -273,20 +270,5 @@ public final class TerminalRenderer {
         }
         pieces.add(sb.toString());
         return pieces;
-    }
-
-    /** Unused node types of tables are handled by {@link TableLayout}; these are its row parts. */
-    static boolean isHeader(TableRow row) {
-        return row.getParent() instanceof TableHead;
-    }
-
-    static List<TableCell> cells(TableRow row) {
-        List<TableCell> cells = new ArrayList<>();
-        for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
-            if (c instanceof TableCell cell) {
-                cells.add(cell);
-            }
-        }
-        return cells;
     }
 }
