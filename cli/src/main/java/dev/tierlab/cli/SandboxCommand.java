@@ -43,6 +43,7 @@ final class SandboxCommand implements Callable<Integer> {
         public Integer call() {
             Sandbox.Status s = sandbox(ctx).start(port);
             ctx.say(ctx.msg().get("sandbox.running", Sandbox.ENGINE, s.version(), s.endpoint(), s.record().pid()));
+            ctx.say(ctx.msg().get("sandbox.executor", s.executorUrl()));
             return 0;
         }
     }
@@ -86,9 +87,11 @@ final class SandboxCommand implements Callable<Integer> {
                 m.put("endpoint", s.endpoint());
                 m.put("pid", s.running() ? s.record().pid() : null);
                 m.put("uptimeSeconds", s.running() ? uptime : null);
+                m.put("executor", s.executorUrl());
                 JsonOutput.print(ctx.out(), m);
             } else if (s.running()) {
                 ctx.say(msg.get("sandbox.status", Sandbox.ENGINE, s.version(), s.endpoint(), s.record().pid(), uptime));
+                ctx.say(msg.get("sandbox.executor", s.executorUrl()));
             } else {
                 ctx.say(msg.get("sandbox.notRunning"));
             }

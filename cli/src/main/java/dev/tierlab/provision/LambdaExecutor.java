@@ -62,6 +62,11 @@ public final class LambdaExecutor implements AutoCloseable {
                 .build();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 16);
         server.createContext("/", this::handle);
+        server.createContext("/health", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
         // one invocation at a time: a function's standard output is redirected to the log while it runs
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tierlab-executor");
@@ -145,6 +150,18 @@ public final class LambdaExecutor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Runs the executor as the sandbox's companion process: {@code <sandbox-url> <port> <cache-dir>}.
+     * It serves until it is stopped; function logs go to standard output (the sandbox's executor.log).
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        PrintStream logs = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        try (LambdaExecutor executor = new LambdaExecutor(URI.create(args[0]), Integer.parseInt(args[1]), Path.of(args[2]), logs)) {
+            logs.println("tierlab executor for " + args[0] + " listening at " + executor.url());
+            Thread.currentThread().join();
         }
     }
 

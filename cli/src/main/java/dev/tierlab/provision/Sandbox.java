@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -45,14 +46,20 @@ public final class Sandbox {
     private final Consumer<String> progress;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** What {@code sandbox.json} records about the running process. */
-    public record Record(long pid, int port, String version, String started) {
+    /** What {@code sandbox.json} records about the running processes: the engine and tierlab's Java executor. */
+    public record Record(long pid, int port, String version, String started, Long executorPid, Integer executorPort,
+                         String executorStart) {
     }
 
     /** @param version the version the running engine reports, null when not running */
     public record Status(boolean running, Record record, String version) {
         public String endpoint() {
             return record == null ? null : "http://127.0.0.1:" + record.port();
+        }
+
+        /** The URL a Java function names in {@code MINISTACK_LAMBDA_PROXY_URL}, null when the executor is not up. */
+        public String executorUrl() {
+            return record == null || record.executorPort() == null ? null : "http://127.0.0.1:" + record.executorPort() + "/invoke";
         }
     }
 
@@ -101,7 +108,7 @@ public final class Sandbox {
             env.put("PERSIST_STATE", "1");
             env.put("S3_PERSIST", "1");
             Process process = pb.start();
-            Record record = new Record(process.pid(), port, VERSION, Instant.now().toString());
+            Record record = new Record(process.pid(), port, VERSION, Instant.now().toString(), null, null, null);
             AtomicFiles.write(dir.resolve("sandbox.json"), JSON.writeValueAsBytes(record));
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (health(port).isEmpty()) {
@@ -115,6 +122,8 @@ public final class Sandbox {
                 }
                 Thread.sleep(100);
             }
+            record = startExecutor(record);
+            AtomicFiles.write(dir.resolve("sandbox.json"), JSON.writeValueAsBytes(record));
             return status();
         } catch (IOException e) {
             throw TierlabException.io(dir, e);
@@ -124,18 +133,57 @@ public final class Sandbox {
         }
     }
 
-    /** Stops the recorded process (and only it). Returns false when it was not running. */
+    /**
+     * Starts tierlab's Java executor beside the engine, as its own background process running this
+     * same tierlab (MiniStack forwards Java invocations to it), and waits until it answers.
+     */
+    private Record startExecutor(Record record) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), LambdaExecutor.class.getName(),
+                "http://127.0.0.1:" + record.port(), String.valueOf(port), dir.resolve("code").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("executor.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!answers("http://127.0.0.1:" + port + "/health")) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new TierlabException(ExitCode.FAILED, "error.sandbox.startFailed", dir.resolve("executor.log"),
+                        "the Java executor did not start");
+            }
+            Thread.sleep(100);
+        }
+        return new Record(record.pid(), record.port(), record.version(), record.started(), p.pid(), port, startOf(p.pid()));
+    }
+
+    private boolean answers(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the recorded processes (and only them). Returns false when the sandbox was not running. */
     public boolean stop() {
         Optional<Record> record = readRecord();
         boolean stopped = false;
+        if (record.isPresent() && record.get().executorPid() != null && record.get().executorStart() != null
+                && Objects.equals(startOf(record.get().executorPid()), record.get().executorStart())) {
+            end(ProcessHandle.of(record.get().executorPid()).orElseThrow());
+        }
         if (record.isPresent() && isOurs(record.get().pid())) {
-            ProcessHandle p = ProcessHandle.of(record.get().pid()).orElseThrow();
-            p.destroy();
-            try {
-                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                p.destroyForcibly();
-            }
+            end(ProcessHandle.of(record.get().pid()).orElseThrow());
             stopped = true;
         }
         try {
@@ -144,6 +192,15 @@ public final class Sandbox {
             throw TierlabException.io(dir, e);
         }
         return stopped;
+    }
+
+    private static void end(ProcessHandle p) {
+        p.destroy();
+        try {
+            p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
+        }
     }
 
     /** Forgets everything deployed: the running engine is emptied, the saved state deleted. */
@@ -247,9 +304,22 @@ public final class Sandbox {
 
     /** A live process that is a MiniStack (a recycled pid of another program is never touched). */
     private static boolean isOurs(long pid) {
+        return isOurs(pid, "ministack");
+    }
+
+    /**
+     * When process {@code pid} started, as recorded by the system: with the pid, it identifies one
+     * process even after pids are reused (its long command line may not be readable).
+     */
+    private static String startOf(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(h -> h.info().startInstant())
+                .map(Instant::toString).orElse(null);
+    }
+
+    private static boolean isOurs(long pid, String marker) {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .map(p -> p.info().commandLine().orElse("") + " " + p.info().command().orElse(""))
-                .map(cmd -> cmd.contains("ministack"))
+                .map(cmd -> cmd.contains(marker))
                 .orElse(false);
     }
 

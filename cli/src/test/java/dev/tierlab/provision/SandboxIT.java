@@ -55,8 +55,16 @@ class SandboxIT {
                 HttpRequest.newBuilder(URI.create(s.endpoint() + "/_ministack/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode());
 
+        assertTrue(s.executorUrl() != null, "the Java executor starts with the sandbox");
+        long executorPid = s.record().executorPid();
+        HttpResponse<Void> executor = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                s.executorUrl().replace("/invoke", "/health"))).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, executor.statusCode());
+
         assertEquals(s.record().pid(), sandbox.start(port).record().pid(), "starting again keeps the running one");
         assertTrue(sandbox.stop());
+        Thread.sleep(200);
+        assertFalse(ProcessHandle.of(executorPid).map(ProcessHandle::isAlive).orElse(false), "the executor stops too");
         assertFalse(sandbox.status().running());
         assertFalse(sandbox.stop(), "nothing left to stop");
 
