@@ -136,9 +136,7 @@ final class LabCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Lab lab = ctx.labs().load(labId);
-            Lab.Step step = stepId == null ? lab.steps().get(0) : lab.step(stepId).orElseThrow(() ->
-                    new dev.tierlab.error.TierlabException(dev.tierlab.error.ExitCode.NOT_FOUND, "error.lab.unknownStep", stepId,
-                            String.join(", ", lab.steps().stream().map(Lab.Step::id).toList())));
+            Lab.Step step = stepId == null ? lab.steps().get(0) : lab.requireStep(stepId);
             showInstructions(ctx, lab, step);
             return 0;
         }

@@ -26,8 +26,7 @@ record LabContext(Path workspace, Lab lab, Progress progress) {
      */
     Lab.Step step(String id) {
         if (id != null) {
-            return lab.step(id).orElseThrow(() -> new TierlabException(ExitCode.NOT_FOUND, "error.lab.unknownStep", id,
-                    String.join(", ", lab.steps().stream().map(Lab.Step::id).toList())));
+            return lab.requireStep(id);
         }
         for (Lab.Step s : lab.steps()) {
             if (failedIn(s)) {

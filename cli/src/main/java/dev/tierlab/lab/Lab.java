@@ -1,6 +1,8 @@
 package dev.tierlab.lab;
 
 import dev.tierlab.course.Localized;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,12 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
 
     public Optional<Step> step(String stepId) {
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    /** Step {@code stepId}; an unknown id fails with the list of this lab's steps. */
+    public Step requireStep(String stepId) {
+        return step(stepId).orElseThrow(() -> new TierlabException(ExitCode.NOT_FOUND, "error.lab.unknownStep", stepId,
+                String.join(", ", steps.stream().map(Step::id).toList())));
     }
 
     /**
