@@ -57,6 +57,22 @@ public final class ProjectBuilder {
         }
     }
 
+    /**
+     * The project's deployment zip, built first when it is missing or older than the sources
+     * ({@code building} is told then); a compile error fails with the project and its first error.
+     */
+    public Path packaged(MavenProject project, Consumer<Path> building) {
+        if (isStale(project)) {
+            building.accept(project.dir());
+            JavaBuilder.Result built = build(project, false);
+            if (!built.compiled()) {
+                throw new TierlabException(ExitCode.FAILED, "error.invoke.buildFailed", project.dir(),
+                        built.errors().isEmpty() ? "" : built.errors().get(0).lines().findFirst().orElse(""));
+            }
+        }
+        return project.zip();
+    }
+
     /** True when there is no zip yet, or the pom or a source is newer than it. */
     public static boolean isStale(MavenProject project) {
         Path zip = project.zip();

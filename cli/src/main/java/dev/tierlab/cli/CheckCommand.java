@@ -1,6 +1,6 @@
 package dev.tierlab.cli;
 
-import dev.tierlab.check.LocalChecks;
+import dev.tierlab.check.Checks;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.i18n.Lang;
 import dev.tierlab.i18n.Messages;
@@ -34,6 +34,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspaceOption;
 
+    @Mixin
+    TargetOptions targetOptions;
+
     CheckCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -45,8 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         LabContext lab = LabContext.of(ctx, workspaceOption.dir);
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
-        LocalChecks checks = new LocalChecks(lab.workspace(), ctx.projectBuilder(), ctx.localInvocation(lab.workspace()), lab.progress(),
-                (key, args) -> ctx.msg().get(key, args));
+        Checks checks = new Deployments(ctx).checks(lab, targetOptions);
         List<Ran> ran = new ArrayList<>();
         for (Lab.Step s : steps) {
             for (Lab.Check c : s.checks()) {

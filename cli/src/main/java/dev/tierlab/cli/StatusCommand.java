@@ -45,7 +45,31 @@ final class StatusCommand implements Callable<Integer> {
             ctx.say(msg.get("status.chapter", c.id(), msg.get("status." + statusName(ChapterStatus.of(c, progress))),
                     pagesRead(c, cp).size(), c.pageCount(), quiz));
         }
+        progress.labs().forEach((id, lab) -> {
+            Map<String, Long> counts = counts(lab);
+            ctx.say(msg.get("status.lab", id, lab.checks().values().stream().mapToInt(Progress.CheckRecord::points).sum(),
+                    lab.checks().values().stream().mapToInt(Progress.CheckRecord::max).sum(),
+                    counts.getOrDefault("PASSED", 0L), counts.getOrDefault("FAILED", 0L), counts.getOrDefault("NOT_VERIFIABLE", 0L)));
+            deployed(lab).ifPresent(d -> ctx.say(msg.get("status.deployed", d.stack(), d.target(), d.deployedAt() == null ? "-" : d.deployedAt())));
+        });
         return 0;
+    }
+
+    private static Map<String, Long> counts(Progress.LabProgress lab) {
+        return lab.checks().values().stream().collect(java.util.stream.Collectors.groupingBy(Progress.CheckRecord::status,
+                java.util.stream.Collectors.counting()));
+    }
+
+    /** What the lab's workspace has deployed, if it still exists and has. */
+    private static java.util.Optional<dev.tierlab.provision.DeployState> deployed(Progress.LabProgress lab) {
+        if (lab.workspace() == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return dev.tierlab.provision.DeployState.read(java.nio.file.Path.of(lab.workspace()));
+        } catch (dev.tierlab.error.TierlabException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private void printJson(Progress progress, List<Chapter> chapters, long done) {
@@ -60,11 +84,20 @@ final class StatusCommand implements Callable<Integer> {
             m.put("quiz", cp.quiz() == null ? null : Map.of("score", cp.quiz().score(), "max", cp.quiz().max()));
             list.add(m);
         }
+        Map<String, Object> labs = new LinkedHashMap<>();
+        progress.labs().forEach((id, lab) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("workspace", lab.workspace());
+            m.put("checks", lab.checks());
+            deployed(lab).ifPresent(d -> m.put("deployed", Map.of("target", d.target(), "stack", d.stack(), "outputs", d.outputs())));
+            labs.put(id, m);
+        });
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("current", progress.current());
         doc.put("done", done);
         doc.put("total", chapters.size());
         doc.put("chapters", list);
+        doc.put("labs", labs);
         JsonOutput.print(ctx.out(), doc);
     }
 

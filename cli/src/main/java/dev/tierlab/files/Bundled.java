@@ -40,4 +40,16 @@ public final class Bundled {
             throw new IllegalStateException("cannot open the bundled " + name + "/ at " + url, e);
         }
     }
+
+    /** A resource that lives beside {@code owner}'s class file, e.g. a script tierlab writes out and runs. */
+    public static byte[] bytes(Class<?> owner, String name) {
+        try (java.io.InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled " + name, e);
+        }
+    }
 }

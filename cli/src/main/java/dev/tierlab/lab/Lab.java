@@ -12,7 +12,7 @@ import java.util.Optional;
  * steps, each with instructions, templates to generate, learner tasks, tiered hints, a solution
  * overlay and checks.
  */
-public record Lab(String id, String chapter, Localized title, Localized summary, List<Step> steps) {
+public record Lab(String id, String chapter, Localized title, Localized summary, Deploy deploy, List<Step> steps) {
 
     public Lab {
         steps = List.copyOf(steps);
@@ -44,6 +44,21 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
         }
     }
 
+    /**
+     * How {@code tierlab deploy} deploys the workspace: a CloudFormation template, the parameter that
+     * receives the artifacts bucket, and for each parameter that receives an S3 key, the project folder
+     * whose deployment zip is uploaded under that key.
+     *
+     * @param template        a template file relative to the workspace
+     * @param bucketParameter the template parameter given the artifacts bucket's name
+     * @param packages        template parameter → project folder (relative to the workspace)
+     */
+    public record Deploy(String template, String bucketParameter, Map<String, String> packages) {
+        public Deploy {
+            packages = packages == null ? Map.of() : Map.copyOf(packages);
+        }
+    }
+
     /** Render template {@code template} with {@code parameters} into {@code into} (default: the workspace). */
     public record Generate(String template, String into, Map<String, Object> parameters) {
         public Generate {
@@ -58,9 +73,11 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
     /**
      * A check: its type and parameters, the points it is worth, the target capabilities it needs,
      * and the hint shown when it fails. Types are open: new ones need no change to this record.
+     * {@code standIn} names the configuration check that stands in for this one on a target that
+     * lacks what it needs.
      */
     public record Check(String id, String type, Integer points, List<String> needs, Map<String, Object> params,
-                        Localized hint) {
+                        Localized hint, String standIn) {
         public Check {
             points = points == null ? 1 : points;
             needs = needs == null ? List.of() : List.copyOf(needs);

@@ -148,6 +148,16 @@ public final class LabLoader {
                 }
             }
         }
+        for (int i = 0; i < lab.steps().size(); i++) {
+            List<Lab.Check> stepChecks = lab.steps().get(i).checks();
+            for (int c = 0; c < stepChecks.size(); c++) {
+                String standIn = stepChecks.get(c).standIn();
+                if (standIn != null && !checks.contains(standIn)) {
+                    throw invalid(file, node.get("steps").get(i).get("checks").get(c).get("standIn"),
+                            "standIn names the check '" + standIn + "', which this lab does not have");
+                }
+            }
+        }
     }
 
     private TierlabException invalid(String file, JsonNode at, String message) {

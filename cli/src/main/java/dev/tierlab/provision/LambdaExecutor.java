@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tierlab.runtime.DeploymentPackage;
 import dev.tierlab.runtime.FunctionDefinition;
 import dev.tierlab.runtime.LambdaInvoker;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,13 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
@@ -44,6 +45,9 @@ public final class LambdaExecutor implements AutoCloseable {
     private final LambdaClient lambda;
     private final Path cache;
     private final PrintStream logs;
+    private final URI sandbox;
+    private final FunctionLogs functionLogs;
+    private static final Region REGION = Target.EMULATOR_REGION;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
@@ -54,12 +58,9 @@ public final class LambdaExecutor implements AutoCloseable {
     public LambdaExecutor(URI sandbox, int port, Path cache, PrintStream logs) throws IOException {
         this.cache = cache;
         this.logs = logs;
-        this.lambda = LambdaClient.builder()
-                .endpointOverride(sandbox)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("tierlab", "tierlab")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        this.sandbox = sandbox;
+        this.lambda = Target.emulator("sandbox", sandbox, Set.of()).configure(LambdaClient.builder()).build();
+        this.functionLogs = new FunctionLogs(Target.emulator("sandbox", sandbox, Set.of()).configure(CloudWatchLogsClient.builder()).build(), logs);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 16);
         server.createContext("/", this::handle);
         server.createContext("/health", exchange -> {
@@ -118,13 +119,75 @@ public final class LambdaExecutor implements AutoCloseable {
     private LambdaInvoker.Result invoke(String name, String event) {
         GetFunctionResponse fn = lambda.getFunction(b -> b.functionName(name));
         FunctionConfiguration c = fn.configuration();
+        if (c.codeSha256() == null || !c.codeSha256().matches("[A-Za-z0-9+/=]{40,}")) {
+            // MiniStack creates a function even when CloudFormation could not read its code
+            throw new IllegalStateException("the function " + name + " has no code (the deployment package was not found)");
+        }
         Path zip = download(fn.code().location(), c.codeSha256());
-        Map<String, String> env = c.environment() == null || c.environment().variables() == null ? Map.of()
-                : c.environment().variables();
-        FunctionDefinition def = new FunctionDefinition(name, c.handler(),
-                c.timeout() == null ? FunctionDefinition.DEFAULT_TIMEOUT : c.timeout(),
-                c.memorySize() == null ? FunctionDefinition.DEFAULT_MEMORY : c.memorySize(), env, List.of(), null);
-        return new LambdaInvoker().invoke(def, DeploymentPackage.open(zip), event, logs);
+        Map<String, String> env = new LinkedHashMap<>();
+        if (c.environment() != null && c.environment().variables() != null) {
+            env.putAll(c.environment().variables());
+        }
+        int timeout = c.timeout() == null ? FunctionDefinition.DEFAULT_TIMEOUT : c.timeout();
+        int memory = c.memorySize() == null ? FunctionDefinition.DEFAULT_MEMORY : c.memorySize();
+        String group = c.loggingConfig() != null && c.loggingConfig().logGroup() != null
+                ? c.loggingConfig().logGroup() : "/aws/lambda/" + name;
+        env.putAll(runtimeEnvironment(name, memory, group));
+        FunctionDefinition def = new FunctionDefinition(name, c.handler(), timeout, memory, env, List.of(), null);
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        LambdaInvoker.Result result;
+        try (PrintStream both = new PrintStream(new TeeOutputStream(captured, logs), true, StandardCharsets.UTF_8)) {
+            result = new LambdaInvoker().invoke(def, DeploymentPackage.open(zip), event, both);
+        }
+        functionLogs.write(group, captured.toString(StandardCharsets.UTF_8));
+        return result;
+    }
+
+    /**
+     * The variables the Lambda runtime sets for every function, plus what makes the function's own AWS
+     * SDK calls reach the sandbox (endpoint, region, the sandbox's placeholder credentials).
+     */
+    private Map<String, String> runtimeEnvironment(String name, int memory, String group) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", REGION.id());
+        env.put("AWS_DEFAULT_REGION", REGION.id());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(memory));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", group);
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_ENDPOINT_URL", sandbox.toString());
+        env.put("AWS_ACCESS_KEY_ID", Target.EMULATOR_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", Target.EMULATOR_KEY);
+        return env;
+    }
+
+    /** Copies what a function writes to two streams: the executor's log and the invocation's capture. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        TeeOutputStream(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            b.flush();
+        }
     }
 
     /** The deployment package for {@code sha}, downloaded from the sandbox once. */
@@ -173,5 +236,6 @@ public final class LambdaExecutor implements AutoCloseable {
     public void close() {
         server.stop(0);
         lambda.close();
+        functionLogs.close();
     }
 }

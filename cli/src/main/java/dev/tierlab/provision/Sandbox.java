@@ -8,6 +8,7 @@ import dev.tierlab.build.ProjectBuilder;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.files.AtomicFiles;
+import dev.tierlab.files.Bundled;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -87,13 +88,16 @@ public final class Sandbox {
         if (now.running()) {
             return now;
         }
-        Path ministack = install();
+        Path python = install();
         ensurePortFree(port);
         try {
             for (String sub : List.of("state", "s3", "tmp")) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            ProcessBuilder pb = new ProcessBuilder(ministack.toString())
+            Path launcher = dir.resolve("ministack-launcher.py");
+            AtomicFiles.write(launcher, Bundled.bytes(Sandbox.class, "ministack-launcher.py"));
+            int executorPort = freePort();
+            ProcessBuilder pb = new ProcessBuilder(python.toString(), launcher.toString())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
@@ -107,6 +111,7 @@ public final class Sandbox {
             env.put("TMPDIR", dir.resolve("tmp").toString());
             env.put("PERSIST_STATE", "1");
             env.put("S3_PERSIST", "1");
+            env.put("TIERLAB_EXECUTOR_URL", "http://127.0.0.1:" + executorPort + "/invoke"); // see the launcher
             Process process = pb.start();
             Record record = new Record(process.pid(), port, VERSION, Instant.now().toString(), null, null, null);
             AtomicFiles.write(dir.resolve("sandbox.json"), JSON.writeValueAsBytes(record));
@@ -122,7 +127,7 @@ public final class Sandbox {
                 }
                 Thread.sleep(100);
             }
-            record = startExecutor(record);
+            record = startExecutor(record, executorPort);
             AtomicFiles.write(dir.resolve("sandbox.json"), JSON.writeValueAsBytes(record));
             return status();
         } catch (IOException e) {
@@ -137,11 +142,7 @@ public final class Sandbox {
      * Starts tierlab's Java executor beside the engine, as its own background process running this
      * same tierlab (MiniStack forwards Java invocations to it), and waits until it answers.
      */
-    private Record startExecutor(Record record) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = free.getLocalPort();
-        }
+    private Record startExecutor(Record record, int port) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), LambdaExecutor.class.getName(),
@@ -160,6 +161,18 @@ public final class Sandbox {
             Thread.sleep(100);
         }
         return new Record(record.pid(), record.port(), record.version(), record.started(), p.pid(), port, startOf(p.pid()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** True when tierlab's Java executor of the running sandbox answers: only then do Java functions really run. */
+    public boolean executorUp(Status status) {
+        return status.running() && status.record().executorPort() != null
+                && answers("http://127.0.0.1:" + status.record().executorPort() + "/health");
     }
 
     private boolean answers(String url) {
@@ -236,12 +249,12 @@ public final class Sandbox {
         }
     }
 
-    /** The virtualenv's {@code ministack} command, installed from PyPI (pinned) on first use. */
+    /** The virtualenv's Python with MiniStack installed from PyPI (pinned) on first use. */
     private Path install() {
         Path venv = dir.resolve("venv-ministack-" + VERSION);
         Path ministack = venv.resolve("bin/ministack");
         if (Files.isExecutable(ministack)) {
-            return ministack;
+            return venv.resolve("bin/python");
         }
         checkPython();
         progress.accept(ENGINE + " " + VERSION);
@@ -261,7 +274,7 @@ public final class Sandbox {
             throw new TierlabException(ExitCode.FAILED, "error.sandbox.installFailed", ENGINE + " " + VERSION,
                     String.join(" | ", out.subList(Math.max(0, out.size() - 3), out.size())));
         }
-        return ministack;
+        return venv.resolve("bin/python");
     }
 
     private static void checkPython() {

@@ -48,16 +48,10 @@ public final class LocalInvocation {
                                        Listener listener) {
         FunctionDefinition fn = FunctionDefinition.find(workspace, function);
         MavenProject project = projectFor(workspace, fn);
-        if (ProjectBuilder.isStale(project)) {
-            listener.building(project.dir());
-            JavaBuilder.Result built = builder.build(project, false);
-            if (!built.compiled()) {
-                throw new TierlabException(ExitCode.FAILED, "error.invoke.buildFailed", project.dir());
-            }
-        }
+        Path zip = builder.packaged(project, listener::building);
         String eventJson = readEvent(workingDir, event);
         fn.computedEnvironment().forEach(listener::computedEnvironment);
-        LambdaInvoker.Result result = new LambdaInvoker().invoke(fn, DeploymentPackage.open(project.zip()), eventJson, logs);
+        LambdaInvoker.Result result = new LambdaInvoker().invoke(fn, DeploymentPackage.open(zip), eventJson, logs);
         result.notSet().forEach(listener::notSet);
         return result;
     }

@@ -133,10 +133,16 @@ class LabCommandsTest {
         Run applied = run(ws, "solution", "--apply", "--yes");
         assertEquals(0, applied.code, applied::toString);
         Run after = run(ws, "check", "post-ticket", "--json");
-        assertEquals(0, after.code, after::toString);
+        assertEquals(ExitCode.FAILED.code(), after.code, "the step's remote checks fail until it is deployed: " + after);
         JsonNode result = new ObjectMapper().readTree(after.out);
         assertEquals(3, result.get("score").asInt());
+        assertEquals("post-creates-ticket", result.get("checks").get(0).get("id").asText());
         assertEquals("passed", result.get("checks").get(0).get("status").asText());
+        for (int i = 1; i < result.get("checks").size(); i++) {
+            JsonNode remote = result.get("checks").get(i);
+            assertEquals("failed", remote.get("status").asText(), remote::toString);
+            assertTrue(remote.get("found").asText().contains("run tierlab deploy"), remote::toString);
+        }
 
         JsonNode progress = new ObjectMapper().readTree(Files.readString(home.resolve("state/progress.json")));
         JsonNode lab = progress.get("labs").get("api-gateway");
@@ -200,7 +206,7 @@ class LabCommandsTest {
         assertTrue(start.out.contains("post-ticket"), start.out);
         assertTrue(start.out.matches("(?s).*TicketsHandler\\.java:\\d+.*"), "tasks with file:line: " + start.out);
         Run check = run(home, "check", "non-proxy");
-        assertEquals(0, check.code, "found through the current lab, from any directory: " + check);
+        assertTrue(check.out.contains("✓ non-proxy/mapping-template-declared"), "found through the current lab, from any directory: " + check);
         Run ko = run(home, "--lang", "ko", "check", "post-ticket");
         assertEquals(ExitCode.FAILED.code(), ko.code);
         assertTrue(ko.out.contains("기대: 상태 코드 201; 실제: 상태 코드 501"), ko.out);

@@ -1,0 +1,79 @@
+package dev.tierlab.provision;
+
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The AWS SDK clients for one target, each built on first use and closed together. */
+public final class AwsClients implements AutoCloseable {
+    private final Target target;
+    private final List<SdkClient> open = new ArrayList<>();
+    private CloudFormationClient cloudFormation;
+    private S3Client s3;
+    private StsClient sts;
+    private LambdaClient lambda;
+    private ApiGatewayClient apiGateway;
+    private DynamoDbClient dynamoDb;
+    private CloudWatchLogsClient logs;
+
+    public AwsClients(Target target) {
+        this.target = target;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    private <C extends SdkClient> C opened(C client) {
+        open.add(client);
+        return client;
+    }
+
+    private static <C> C lazily(C current, Supplier<C> create) {
+        return current != null ? current : create.get();
+    }
+
+    public synchronized CloudFormationClient cloudFormation() {
+        return cloudFormation = lazily(cloudFormation, () -> opened(target.configure(CloudFormationClient.builder()).build()));
+    }
+
+    /** Path-style addressing on emulators: bucket host names like {@code b.127.0.0.1} do not resolve. */
+    public synchronized S3Client s3() {
+        return s3 = lazily(s3, () -> opened(target.configure(S3Client.builder()).forcePathStyle(!target.isAws()).build()));
+    }
+
+    public synchronized StsClient sts() {
+        return sts = lazily(sts, () -> opened(target.configure(StsClient.builder()).build()));
+    }
+
+    public synchronized LambdaClient lambda() {
+        return lambda = lazily(lambda, () -> opened(target.configure(LambdaClient.builder()).build()));
+    }
+
+    public synchronized ApiGatewayClient apiGateway() {
+        return apiGateway = lazily(apiGateway, () -> opened(target.configure(ApiGatewayClient.builder()).build()));
+    }
+
+    public synchronized DynamoDbClient dynamoDb() {
+        return dynamoDb = lazily(dynamoDb, () -> opened(target.configure(DynamoDbClient.builder()).build()));
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        return logs = lazily(logs, () -> opened(target.configure(CloudWatchLogsClient.builder()).build()));
+    }
+
+    @Override
+    public synchronized void close() {
+        open.forEach(SdkClient::close);
+        open.clear();
+    }
+}

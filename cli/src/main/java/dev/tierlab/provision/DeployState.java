@@ -1,0 +1,86 @@
+package dev.tierlab.provision;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a workspace has deployed, kept in {@code <workspace>/.tierlab/deploy.json} (written
+ * atomically): the target, the stack, the uploaded artifacts and the stack's outputs. While a deploy
+ * or destroy runs, {@link #pending} names it; a command that finds it set after the fact knows that
+ * the operation was interrupted and says so.
+ *
+ * @param target   the target's name (sandbox, endpoint, aws, …)
+ * @param endpoint the emulator's URL, null on AWS
+ * @param outputs  the stack's outputs after the last successful deploy
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DeployState(String target, String endpoint, String region, String account, String stack, String bucket,
+                          List<String> artifacts, Map<String, String> outputs, String deployedAt, Pending pending) {
+    public static final String FILE = ".tierlab/deploy.json";
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    public DeployState {
+        artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+        outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
+    }
+
+    /** An operation that started and has not been seen to finish. */
+    public record Pending(String operation, String startedAt) {
+    }
+
+    public DeployState withPending(Pending p) {
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, p);
+    }
+
+    public DeployState withOutputs(Map<String, String> o) {
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, o, deployedAt, pending);
+    }
+
+    public DeployState deployedNow() {
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs,
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), null);
+    }
+
+    public static Optional<DeployState> read(Path workspace) {
+        Path file = workspace.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), DeployState.class));
+        } catch (IOException e) {
+            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.deploy.badState", file, e.getMessage());
+        }
+    }
+
+    public void write(Path workspace) {
+        Path file = workspace.resolve(FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFiles.write(file, JSON.writeValueAsBytes(this));
+        } catch (IOException e) {
+            throw TierlabException.io(file, e);
+        }
+    }
+
+    public static void delete(Path workspace) {
+        try {
+            Files.deleteIfExists(workspace.resolve(FILE));
+        } catch (IOException e) {
+            throw TierlabException.io(workspace.resolve(FILE), e);
+        }
+    }
+}

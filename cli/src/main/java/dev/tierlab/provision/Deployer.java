@@ -1,0 +1,482 @@
+package dev.tierlab.provision;
+
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.lab.Lab;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackEvent;
+
+/**
+ * Deploys a workspace with CloudFormation: the deployment zips go to a tagged artifacts bucket under
+ * content-derived keys (so new code is a change and the same code is not), a change set is created
+ * and shown as a plan, executed, and its stack events are followed until the stack settles; the
+ * outputs are saved in the workspace. Also destroys one workspace's stack, or everything tierlab
+ * tagged on a target, and scans a target for what is left.
+ */
+public final class Deployer {
+    public static final String TAG_MANAGED = "tierlab:managed";
+    public static final String TAG_LAB = "tierlab:lab";
+    public static final String TAG_OWNER = "tierlab:owner";
+    public static final String TAG_WORKSPACE = "tierlab:workspace";
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(60);
+
+    private final AwsClients aws;
+    private final Listener listener;
+    private final Duration poll;
+
+    /** What a deploy or destroy tells the person watching it. */
+    public interface Listener {
+        /** A progress line: a message key ({@code deploy.*}) and its arguments. */
+        void progress(String key, Object... args);
+
+        /** The plan is ready; answer whether to execute it. */
+        boolean confirm(Plan plan);
+
+        /** A new stack event, in the order they happened. */
+        void event(StackEvent event);
+    }
+
+    /** One resource change of a change set; {@code replacement} is True, False or Conditional for modifications. */
+    public record Change(String action, String logicalId, String type, String replacement) {
+    }
+
+    /** What a change set will do, and where. */
+    public record Plan(String target, String account, String region, String stack, boolean create, List<Change> changes) {
+    }
+
+    public enum Outcome { DEPLOYED, NO_CHANGES, DECLINED }
+
+    public record Result(Outcome outcome, DeployState state, Plan plan) {
+    }
+
+    public Deployer(AwsClients aws, Listener listener) {
+        this.aws = aws;
+        this.listener = listener;
+        this.poll = aws.target().isAws() ? Duration.ofSeconds(3) : Duration.ofMillis(200);
+    }
+
+    /** The stack name for a workspace: the lab and a short hash of the folder, so two workspaces never share one. */
+    public static String stackName(String lab, Path workspace) {
+        return "tierlab-" + lab + "-" + workspaceHash(workspace);
+    }
+
+    static String workspaceHash(Path workspace) {
+        return sha256(workspace.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    }
+
+    /**
+     * Deploys {@code workspace} as {@code spec} says. {@code packager} turns a project folder into its
+     * deployment zip (building it first when stale).
+     */
+    public Result deploy(String lab, Path workspace, Lab.Deploy spec, Function<Path, Path> packager) {
+        Target target = aws.target();
+        Optional<DeployState> previous = DeployState.read(workspace).filter(s -> s.target().equals(target.name()));
+        String stack = previous.map(DeployState::stack).orElse(stackName(lab, workspace));
+        Path template = workspace.resolve(spec.template()).normalize();
+        if (!template.startsWith(workspace) || !Files.isRegularFile(template)) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.noTemplate", spec.template(), workspace);
+        }
+        Map<String, Path> zips = new LinkedHashMap<>();
+        spec.packages().forEach((parameter, project) -> zips.put(parameter, packager.apply(workspace.resolve(project).normalize())));
+
+        String account = aws.sts().getCallerIdentity().account();
+        String region = target.region().id();
+        String bucket = ensureBucket(account, region);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (spec.bucketParameter() != null) {
+            parameters.put(spec.bucketParameter(), bucket);
+        }
+        List<String> artifacts = new ArrayList<>();
+        for (Map.Entry<String, Path> zip : zips.entrySet()) {
+            String key = upload(bucket, stack, zip.getValue());
+            parameters.put(zip.getKey(), key);
+            artifacts.add(key);
+        }
+        DeployState state = new DeployState(target.name(), target.endpoint() == null ? null : target.endpoint().toString(), region,
+                account, stack, bucket, artifacts, previous.map(DeployState::outputs).orElse(Map.of()),
+                previous.map(DeployState::deployedAt).orElse(null), null);
+        state.write(workspace); // from here on, destroy knows what to clean up, whatever happens next
+
+        CloudFormationClient cfn = aws.cloudFormation();
+        Optional<Stack> existing = settle(stack);
+        if (existing.isPresent() && existing.get().stackStatusAsString().equals("ROLLBACK_COMPLETE")) {
+            // a stack whose creation failed cannot be updated on AWS: it is removed and created again
+            listener.progress("deploy.recreate", stack);
+            deleteStack(stack);
+            existing = Optional.empty();
+        }
+        boolean create = existing.isEmpty() || existing.get().stackStatusAsString().equals("REVIEW_IN_PROGRESS");
+        String changeSet = "tierlab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+                + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        listener.progress("deploy.changeSet", stack);
+        String body = readTemplate(template);
+        try {
+            cfn.createChangeSet(b -> b.stackName(stack).changeSetName(changeSet)
+                    .changeSetType(create ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
+                    .templateBody(body)
+                    .parameters(parameters.entrySet().stream()
+                            .map(p -> Parameter.builder().parameterKey(p.getKey()).parameterValue(p.getValue()).build()).toList())
+                    .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)
+                    .tags(tags(lab, workspace)));
+        } catch (CloudFormationException e) {
+            throw new TierlabException(ExitCode.FAILED, e, "error.deploy.rejected", spec.template(), message(e));
+        }
+        DescribeChangeSetResponse described = waitForChangeSet(stack, changeSet);
+        if (described.statusAsString().equals("FAILED")) {
+            String reason = String.valueOf(described.statusReason());
+            cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
+            if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
+                DeployState same = state.withOutputs(outputs(stack));
+                same.write(workspace);
+                return new Result(Outcome.NO_CHANGES, same, null);
+            }
+            throw new TierlabException(ExitCode.FAILED, "error.deploy.rejected", spec.template(), reason);
+        }
+        Plan plan = new Plan(target.name(), account, region, stack, create, described.changes().stream()
+                .map(c -> c.resourceChange())
+                .map(r -> new Change(r.actionAsString(), r.logicalResourceId(), r.resourceType(), r.replacementAsString()))
+                .toList());
+        if (!listener.confirm(plan)) {
+            cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
+            if (create) {
+                deleteStack(stack); // the empty REVIEW_IN_PROGRESS stack a create change set leaves
+            }
+            return new Result(Outcome.DECLINED, state, plan);
+        }
+        Set<String> seen = eventIds(stack);
+        state.withPending(new DeployState.Pending("deploy", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())).write(workspace);
+        cfn.executeChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
+        Stack settled = follow(stack, seen);
+        String status = settled.stackStatusAsString();
+        if (status.equals("CREATE_COMPLETE") || status.equals("UPDATE_COMPLETE")) {
+            DeployState done = state.withOutputs(outputs(stack)).deployedNow();
+            done.write(workspace);
+            return new Result(Outcome.DEPLOYED, done, plan);
+        }
+        state.write(workspace);
+        StackEvent failed = firstFailure(stack, seen);
+        throw new TierlabException(ExitCode.FAILED, "error.deploy.failed", stack, status,
+                failed == null ? "?" : failed.logicalResourceId(), failed == null ? "?" : failed.resourceType(),
+                failed == null ? "?" : String.valueOf(failed.resourceStatusReason()));
+    }
+
+    /** Deletes the workspace's stack and its uploaded artifacts; the artifacts bucket too once it is empty. */
+    public void destroy(DeployState state) {
+        Optional<Stack> stack = settle(state.stack());
+        if (stack.isPresent()) {
+            listener.progress("destroy.stack", state.stack());
+            deleteStack(state.stack());
+        }
+        if (state.bucket() != null && bucketExists(state.bucket())) {
+            deletePrefix(state.bucket(), state.stack() + "/");
+            deleteBucketIfEmpty(state.bucket());
+        }
+    }
+
+    /** Deletes every tierlab-tagged stack and bucket on the target; returns what was deleted. */
+    public List<String> destroyAll() {
+        List<String> removed = new ArrayList<>();
+        for (String stack : taggedStacks()) {
+            listener.progress("destroy.stack", stack);
+            deleteStack(stack);
+            removed.add("stack " + stack);
+        }
+        for (String bucket : taggedBuckets()) {
+            listener.progress("destroy.bucket", bucket);
+            deletePrefix(bucket, "");
+            aws.s3().deleteBucket(b -> b.bucket(bucket));
+            removed.add("bucket " + bucket);
+        }
+        return removed;
+    }
+
+    /** Every tierlab-tagged stack and bucket still on the target. */
+    public List<String> leaks() {
+        List<String> left = new ArrayList<>();
+        taggedStacks().forEach(s -> left.add("stack " + s));
+        taggedBuckets().forEach(b -> left.add("bucket " + b));
+        return left;
+    }
+
+    private List<String> taggedStacks() {
+        List<String> stacks = new ArrayList<>();
+        for (Stack s : aws.cloudFormation().describeStacksPaginator(b -> { }).stacks()) {
+            boolean ours = s.tags().stream().anyMatch(t -> t.key().equals(TAG_MANAGED));
+            if (ours && !s.stackStatusAsString().equals("DELETE_COMPLETE")) {
+                stacks.add(s.stackName());
+            }
+        }
+        return stacks;
+    }
+
+    private List<String> taggedBuckets() {
+        List<String> buckets = new ArrayList<>();
+        for (var bucket : aws.s3().listBuckets().buckets()) {
+            try {
+                boolean ours = aws.s3().getBucketTagging(b -> b.bucket(bucket.name())).tagSet().stream()
+                        .anyMatch(t -> t.key().equals(TAG_MANAGED));
+                if (ours) {
+                    buckets.add(bucket.name());
+                }
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                // a bucket without tags (NoSuchTagSet) or one we may not read is not ours
+            }
+        }
+        return buckets;
+    }
+
+    private List<software.amazon.awssdk.services.cloudformation.model.Tag> tags(String lab, Path workspace) {
+        return List.of(tag(TAG_MANAGED, "true"), tag(TAG_LAB, lab), tag(TAG_OWNER, owner()), tag(TAG_WORKSPACE, workspaceHash(workspace)));
+    }
+
+    private static software.amazon.awssdk.services.cloudformation.model.Tag tag(String key, String value) {
+        return software.amazon.awssdk.services.cloudformation.model.Tag.builder().key(key).value(value).build();
+    }
+
+    private static String owner() {
+        String user = System.getProperty("user.name", "learner").replaceAll("[^A-Za-z0-9_.:/=+@-]", "_");
+        return user.isEmpty() ? "learner" : user;
+    }
+
+    /** The artifacts bucket for this account and region, created and tagged on first use. */
+    private String ensureBucket(String account, String region) {
+        String bucket = "tierlab-artifacts-" + account + "-" + region;
+        if (bucketExists(bucket)) {
+            return bucket;
+        }
+        listener.progress("deploy.bucket", bucket);
+        aws.s3().createBucket(b -> {
+            b.bucket(bucket);
+            if (!region.equals("us-east-1")) {
+                b.createBucketConfiguration(c -> c.locationConstraint(region));
+            }
+        });
+        aws.s3().putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(
+                software.amazon.awssdk.services.s3.model.Tag.builder().key(TAG_MANAGED).value("true").build(),
+                software.amazon.awssdk.services.s3.model.Tag.builder().key(TAG_OWNER).value(owner()).build())));
+        if (aws.target().isAws()) {
+            aws.s3().putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c
+                    .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)));
+        }
+        return bucket;
+    }
+
+    private boolean bucketExists(String bucket) {
+        try {
+            aws.s3().headBucket(b -> b.bucket(bucket));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Uploads a zip under {@code <stack>/<sha256>.zip} unless that key is already there. */
+    private String upload(String bucket, String stack, Path zip) {
+        try {
+            byte[] bytes = Files.readAllBytes(zip);
+            String key = stack + "/" + sha256(bytes) + ".zip";
+            try {
+                aws.s3().headObject(b -> b.bucket(bucket).key(key));
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                listener.progress("deploy.upload", zip.getFileName(), String.format(java.util.Locale.ROOT, "%.1f MB", bytes.length / 1048576.0));
+                aws.s3().putObject(b -> b.bucket(bucket).key(key).contentType("application/zip"), RequestBody.fromBytes(bytes));
+            }
+            return key;
+        } catch (IOException e) {
+            throw TierlabException.io(zip, e);
+        }
+    }
+
+    private void deletePrefix(String bucket, String prefix) {
+        for (var page : aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
+            for (var object : page.contents()) {
+                aws.s3().deleteObject(b -> b.bucket(bucket).key(object.key()));
+            }
+        }
+    }
+
+    private void deleteBucketIfEmpty(String bucket) {
+        if (aws.s3().listObjectsV2(b -> b.bucket(bucket).maxKeys(1)).contents().isEmpty()) {
+            aws.s3().deleteBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    private DescribeChangeSetResponse waitForChangeSet(String stack, String changeSet) {
+        long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+        while (true) {
+            DescribeChangeSetResponse r = aws.cloudFormation().describeChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
+            String status = r.statusAsString();
+            if (status.equals("CREATE_COMPLETE") || status.equals("FAILED")) {
+                return r;
+            }
+            pause(deadline);
+        }
+    }
+
+    private static String readTemplate(Path template) {
+        try {
+            String body = Files.readString(template);
+            if (body.getBytes(StandardCharsets.UTF_8).length > 51_200) {
+                throw new TierlabException(ExitCode.BAD_INPUT, "error.deploy.templateTooLarge", template);
+            }
+            return body;
+        } catch (IOException e) {
+            throw TierlabException.io(template, e);
+        }
+    }
+
+    /** The stack, after waiting for any operation in progress on it to end; empty when there is none. */
+    private Optional<Stack> settle(String stack) {
+        Optional<Stack> now = describe(stack);
+        if (now.isPresent() && inProgress(now.get().stackStatusAsString())) {
+            listener.progress("deploy.waiting", stack, now.get().stackStatusAsString());
+            return Optional.of(follow(stack, eventIds(stack)));
+        }
+        return now;
+    }
+
+    private Optional<Stack> describe(String stack) {
+        try {
+            List<Stack> stacks = aws.cloudFormation().describeStacks(b -> b.stackName(stack)).stacks();
+            return stacks.stream().filter(s -> !s.stackStatusAsString().equals("DELETE_COMPLETE")).findFirst();
+        } catch (CloudFormationException e) {
+            if (String.valueOf(e.getMessage()).contains("does not exist")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean inProgress(String status) {
+        return status.endsWith("_IN_PROGRESS") && !status.equals("REVIEW_IN_PROGRESS");
+    }
+
+    private void deleteStack(String stack) {
+        Set<String> seen = eventIds(stack);
+        aws.cloudFormation().deleteStack(b -> b.stackName(stack));
+        Optional<Stack> left = describe(stack);
+        long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+        while (left.isPresent()) {
+            report(stack, seen);
+            String status = left.get().stackStatusAsString();
+            if (status.equals("DELETE_FAILED")) {
+                StackEvent failed = firstFailure(stack, seen);
+                throw new TierlabException(ExitCode.FAILED, "error.destroy.failed", stack,
+                        failed == null ? "?" : failed.logicalResourceId(), failed == null ? "?" : String.valueOf(failed.resourceStatusReason()));
+            }
+            pause(deadline);
+            left = describe(stack);
+        }
+    }
+
+    /** Follows a stack's new events until it leaves every IN_PROGRESS state, and returns it. */
+    private Stack follow(String stack, Set<String> seen) {
+        long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+        while (true) {
+            Optional<Stack> now = describe(stack);
+            report(stack, seen);
+            if (now.isEmpty()) {
+                throw new TierlabException(ExitCode.FAILED, "error.deploy.vanished", stack);
+            }
+            if (!inProgress(now.get().stackStatusAsString())) {
+                return now.get();
+            }
+            pause(deadline);
+        }
+    }
+
+    private void pause(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new TierlabException(ExitCode.FAILED, "error.deploy.tooLong", LONGEST_WAIT.toMinutes());
+        }
+        try {
+            Thread.sleep(poll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TierlabException(ExitCode.CANCELLED, e, "error.deploy.interrupted");
+        }
+    }
+
+    private List<StackEvent> events(String stack) {
+        try {
+            return aws.cloudFormation().describeStackEvents(b -> b.stackName(stack)).stackEvents();
+        } catch (CloudFormationException e) {
+            return List.of();
+        }
+    }
+
+    private Set<String> eventIds(String stack) {
+        Set<String> ids = new HashSet<>();
+        events(stack).forEach(e -> ids.add(e.eventId()));
+        return ids;
+    }
+
+    private void report(String stack, Set<String> seen) {
+        List<StackEvent> fresh = new ArrayList<>(events(stack).stream().filter(e -> seen.add(e.eventId())).toList());
+        java.util.Collections.reverse(fresh); // newest first from the API; the sort below is stable for equal times
+        fresh.sort(Comparator.comparing(StackEvent::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
+        fresh.forEach(listener::event);
+    }
+
+    /** The first resource that failed since {@code before}: its id, type and reason say what went wrong. */
+    private StackEvent firstFailure(String stack, Set<String> before) {
+        List<StackEvent> failures = new ArrayList<>(events(stack).stream()
+                .filter(e -> e.resourceStatusAsString() != null && e.resourceStatusAsString().endsWith("_FAILED"))
+                .filter(e -> e.resourceStatusReason() == null || !e.resourceStatusReason().contains("cancelled"))
+                .toList());
+        // events come newest first; the oldest failure is the cause, later ones are consequences
+        return failures.isEmpty() ? null : failures.get(failures.size() - 1);
+    }
+
+    /** The stack's outputs, sorted by key. */
+    public Map<String, String> outputs(String stack) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        describe(stack).ifPresent(s -> s.outputs().forEach(o -> out.put(o.outputKey(), o.outputValue())));
+        return out;
+    }
+
+    private static String message(CloudFormationException e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.tierlab.provision;
+
+import dev.tierlab.config.Environment;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * Turns {@code --target}, {@code --endpoint}, {@code --profile} and {@code --region} into a {@link Target},
+ * starting what it needs: the sandbox when it is not running, a container for localstack and floci.
+ * Each target's capabilities are written down here, from the emulators' sources and our own tests
+ * (docs/targets.md).
+ */
+public final class Targets {
+    public static final List<String> NAMES = List.of("sandbox", "endpoint", "localstack", "floci", "aws");
+
+    /**
+     * MiniStack 1.5.33, measured (docs/research/ministack.md): requests reach API stages; API keys and
+     * usage-plan throttling are enforced; tierlab's executor writes function logs. Not claimed: mapping
+     * templates for Lambda integrations (not applied), Cognito authorizers (in its source, untested
+     * here), WAF (never evaluated), IAM and Lambda permissions (not enforced), X-Ray (absent).
+     * {@code lambda.java} is added only while tierlab's executor answers.
+     */
+    static final Set<String> SANDBOX = Set.of(Target.Capability.APIGATEWAY_INVOKE, Target.Capability.APIKEY_ENFORCED,
+            Target.Capability.THROTTLING_ENFORCED, Target.Capability.FUNCTION_LOGS);
+    /** LocalStack (Pro image, auth token): runs Java in containers and applies mapping templates. */
+    static final Set<String> LOCALSTACK = Set.of(Target.Capability.APIGATEWAY_INVOKE, Target.Capability.LAMBDA_JAVA,
+            Target.Capability.MAPPING_TEMPLATES, Target.Capability.FUNCTION_LOGS, Target.Capability.APIKEY_ENFORCED);
+    /** Floci: runs Java functions in containers; nothing else is claimed until it is measured. */
+    static final Set<String> FLOCI = Set.of(Target.Capability.APIGATEWAY_INVOKE, Target.Capability.LAMBDA_JAVA,
+            Target.Capability.FUNCTION_LOGS);
+    /** An endpoint we know nothing about: it is assumed to run Java functions, unless it is a MiniStack. */
+    static final Set<String> ENDPOINT = Set.of(Target.Capability.APIGATEWAY_INVOKE, Target.Capability.LAMBDA_JAVA,
+            Target.Capability.FUNCTION_LOGS);
+
+    private final Environment env;
+    private final Sandbox sandbox;
+    private final java.util.function.Consumer<String> progress;
+
+    /**
+     * @param progress told when something slow starts (the sandbox, a container)
+     */
+    public Targets(Environment env, Sandbox sandbox, java.util.function.Consumer<String> progress) {
+        this.env = env;
+        this.sandbox = sandbox;
+        this.progress = progress;
+    }
+
+    /** What the user asked for; null fields mean "not given". */
+    public record Request(String name, String endpoint, String profile, String region) {
+    }
+
+    public Target resolve(Request request) {
+        String name = request.name() == null ? "sandbox" : request.name();
+        return switch (name) {
+            case "sandbox" -> sandbox();
+            case "endpoint" -> endpoint(request.endpoint() != null ? request.endpoint() : env.get("AWS_ENDPOINT_URL").orElseThrow(
+                    () -> new TierlabException(ExitCode.USAGE, "error.target.noEndpoint")));
+            case "localstack", "floci" -> new ContainerTargets(env, progress).start(name);
+            case "aws" -> aws(request.profile() != null ? request.profile() : env.get("AWS_PROFILE").orElse(null), request.region());
+            default -> throw new TierlabException(ExitCode.USAGE, "error.target.unknown", name, String.join(", ", NAMES));
+        };
+    }
+
+    /** Why the container targets (localstack, floci) cannot run here, or null when a Docker engine answers. */
+    public static String dockerUnavailable() {
+        return ContainerTargets.dockerUnavailable();
+    }
+
+    private Target sandbox() {
+        Sandbox.Status status = sandbox.status();
+        if (!status.running()) {
+            progress.accept("sandbox");
+            status = sandbox.start(Sandbox.DEFAULT_PORT);
+        }
+        Set<String> caps = new HashSet<>(SANDBOX);
+        if (sandbox.executorUp(status)) {
+            caps.add(Target.Capability.LAMBDA_JAVA);
+        }
+        return Target.emulator("sandbox", URI.create(status.endpoint()), Set.copyOf(caps));
+    }
+
+    private static Target endpoint(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new TierlabException(ExitCode.USAGE, "error.target.badEndpoint", url);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new TierlabException(ExitCode.USAGE, "error.target.badEndpoint", url);
+        }
+        Set<String> caps = new HashSet<>(ENDPOINT);
+        if (isMiniStack(uri)) {
+            // a MiniStack without tierlab's executor answers Java invokes with a mock: never count on them
+            caps.remove(Target.Capability.LAMBDA_JAVA);
+        }
+        return Target.emulator("endpoint", uri, Set.copyOf(caps));
+    }
+
+    private static boolean isMiniStack(URI endpoint) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build().send(
+                    HttpRequest.newBuilder(endpoint.resolve("/_ministack/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"services\"");
+        } catch (java.io.IOException e) {
+            throw new TierlabException(ExitCode.FAILED, e, "error.target.unreachable", endpoint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TierlabException(ExitCode.CANCELLED, e, "error.cancelled");
+        }
+    }
+
+    private static Target aws(String profile, String regionName) {
+        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(profile);
+        Region region;
+        try {
+            region = regionName != null ? Region.of(regionName)
+                    : profile != null ? new AwsProfileRegionProvider(null, profile).getRegion()
+                    : new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            region = null;
+        }
+        if (region == null) {
+            throw new TierlabException(ExitCode.USAGE, "error.target.noRegion");
+        }
+        try {
+            credentials.resolveCredentials(); // fail here with a clear message, never print what was found
+        } catch (SdkClientException e) {
+            throw new TierlabException(ExitCode.FAILED, e, "error.target.noCredentials", profile == null ? "default" : profile);
+        }
+        return new Target("aws", null, region, credentials, Target.Capability.ALL);
+    }
+}

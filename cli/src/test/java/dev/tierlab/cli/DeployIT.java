@@ -1,0 +1,249 @@
+package dev.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tierlab.lab.Lab;
+import dev.tierlab.lab.LabLoader;
+import dev.tierlab.provision.AwsClients;
+import dev.tierlab.provision.DeployState;
+import dev.tierlab.provision.Deployer;
+import dev.tierlab.provision.Target;
+import dev.tierlab.provision.Targets;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The core loop on the real sandbox, through the commands a learner types: from an empty home the
+ * sandbox starts (MiniStack from PyPI), the api-gateway lab's solution deploys, every check passes
+ * (the http ones through API Gateway and tierlab's executor into the Java handler), a broken copy
+ * fails exactly the expected checks, a template error names the failed resource, and destroy leaves
+ * nothing tagged. Never skipped: when the sandbox cannot start, these tests fail.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeployIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path root;
+    static Path home;
+    static long enginePid;
+    static long executorPid;
+
+    @BeforeAll
+    static void startSandbox() throws IOException {
+        home = root.resolve("home");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        Run start = Run.tierlab(home, "sandbox", "start", "--port", String.valueOf(port));
+        assertEquals(0, start.code, start.toString());
+        JsonNode record = JSON.readTree(home.resolve("sandbox/sandbox.json").toFile());
+        enginePid = record.get("pid").asLong();
+        executorPid = record.get("executorPid").asLong();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        Run stop = Run.tierlab(home, "sandbox", "stop");
+        assertEquals(0, stop.code, stop.toString());
+        for (long pid : new long[]{enginePid, executorPid}) {
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is left");
+        }
+    }
+
+    private static Path workspace(String name, boolean solved) {
+        Path ws = root.resolve(name);
+        Run start = Run.tierlab(home, "lab", "start", "api-gateway", "--dir", ws.toString());
+        assertEquals(0, start.code, start.toString());
+        if (solved) {
+            Run solution = Run.tierlab(home, "solution", "post-ticket", "--apply", "--yes", "--dir", ws.toString());
+            assertEquals(0, solution.code, solution.toString());
+        }
+        return ws;
+    }
+
+    /** Check id → status (passed, failed, not-verifiable), and the failed checks' hints. */
+    private static Map<String, JsonNode> check(Path ws, int expectedExit) throws IOException {
+        Run check = Run.tierlab(home, "check", "--json", "--dir", ws.toString());
+        assertEquals(expectedExit, check.code, check.toString());
+        Map<String, JsonNode> byId = new TreeMap<>();
+        JSON.readTree(check.out).get("checks").forEach(c -> byId.put(c.get("id").asText(), c));
+        return byId;
+    }
+
+    private static Lab lab() {
+        return new LabLoader(dev.tierlab.course.ContentSource.directory(dev.tierlab.files.Bundled.folder("labs"))).load("api-gateway");
+    }
+
+    @Test
+    @Order(1)
+    void theSolutionDeploysPassesEveryCheckAndIsDestroyedWithoutLeaks() throws Exception {
+        Path ws = workspace("solved", true);
+        Run deploy = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        assertEquals(0, deploy.code, deploy.toString());
+        assertTrue(deploy.out.contains("+ Add     TicketsFunction"), "the plan lists the function: " + deploy.out);
+        assertTrue(deploy.out.contains("CREATE_COMPLETE"), "stack events are shown: " + deploy.out);
+        assertTrue(deploy.out.contains("ApiUrl = http://127.0.0.1:"), "the API URL is shown reachable: " + deploy.out);
+
+        Map<String, JsonNode> results = check(ws, 0);
+        Set<String> notPassed = new TreeSet<>();
+        results.forEach((id, r) -> {
+            if (!r.get("status").asText().equals("passed")) {
+                notPassed.add(id + "=" + r.get("status").asText());
+            }
+        });
+        assertEquals(Set.of("api-summary-mapped=not-verifiable"), notPassed, "every check passes but the one the sandbox cannot verify");
+        assertTrue(results.get("api-summary-mapped").get("found").asText().contains("non-proxy-integration-deployed"),
+                "the configuration check that stands in is named");
+        int lambdaChecks = (int) lab().steps().stream().flatMap(s -> s.checks().stream()).count();
+        assertEquals(lambdaChecks, results.size(), "every check of every step ran");
+
+        // an HTTP request through API Gateway reaches the Java handler: the ticket POSTed by the check is listed
+        DeployState state = DeployState.read(ws).orElseThrow();
+        Target target = Target.emulator("sandbox", URI.create(state.endpoint()), Set.of());
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(target.reachable(state.outputs().get("ApiUrl")) + "/tickets")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("Printer on fire"), "the handler read the ticket from DynamoDB: " + list.body());
+
+        Run again = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        assertEquals(0, again.code, again.toString());
+        assertTrue(again.out.contains("No changes"), again.out);
+
+        Run destroy = Run.tierlab(home, "destroy", "--dir", ws.toString());
+        assertEquals(0, destroy.code, destroy.toString());
+        assertFalse(Files.exists(ws.resolve(DeployState.FILE)), "the deploy record is gone");
+        try (AwsClients aws = new AwsClients(target)) {
+            assertEquals(java.util.List.of(), new Deployer(aws, null).leaks(), "nothing tagged is left after destroy");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aBrokenSolutionFailsExactlyTheExpectedChecksWithTheirHints() throws Exception {
+        Path ws = workspace("broken", true);
+        Path template = ws.resolve("infra/template.yml");
+        String yaml = Files.readString(template);
+        int method = yaml.indexOf("  GetTicketMethod:");
+        int proxy = yaml.indexOf("Type: AWS_PROXY", method);
+        Files.writeString(template, yaml.substring(0, proxy) + "Type: AWS" + yaml.substring(proxy + "Type: AWS_PROXY".length()));
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        String java = Files.readString(handler);
+        assertTrue(java.contains("return json(200, repository.findAll());"));
+        Files.writeString(handler, java.replace("return json(200, repository.findAll());",
+                "return json(500, Map.of(\"message\", \"broken on purpose\"));"));
+
+        Run deploy = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        assertEquals(0, deploy.code, deploy.toString());
+        Map<String, JsonNode> results = check(ws, 6);
+        Set<String> failed = new TreeSet<>();
+        results.forEach((id, r) -> {
+            if (r.get("status").asText().equals("failed")) {
+                failed.add(id);
+            }
+        });
+        assertEquals(new TreeSet<>(Set.of("unit-tests-pass", "get-tickets-returns-list", "api-lists-tickets",
+                "proxy-integration-deployed", "api-unknown-ticket-404", "api-reads-new-ticket")), failed);
+        Map<String, String> hints = new TreeMap<>();
+        lab().steps().forEach(s -> s.checks().forEach(c -> hints.put(c.id(), c.hint().en())));
+        for (String id : failed) {
+            assertEquals(hints.get(id), results.get(id).get("hint").asText(), "the hint of " + id);
+        }
+        assertTrue(results.get("proxy-integration-deployed").get("found").asText().contains("integrationType = AWS"),
+                results.get("proxy-integration-deployed").toString());
+        assertTrue(results.get("api-lists-tickets").get("found").asText().contains("status 500"),
+                results.get("api-lists-tickets").toString());
+        assertEquals(0, Run.tierlab(home, "destroy", "--dir", ws.toString()).code);
+    }
+
+    @Test
+    @Order(3)
+    void aTemplateErrorNamesTheFailedResourceAndTheNextDeployConverges() throws Exception {
+        Path ws = workspace("template-error", false);
+        Path template = ws.resolve("infra/template.yml");
+        String good = Files.readString(template);
+        // an attribute DynamoDB tables do not have: CloudFormation fails the resource that uses it
+        Files.writeString(template, good.replace("Resource: !GetAtt TicketsTable.Arn", "Resource: !GetAtt TicketsTable.NoSuchAttr"));
+        Run bad = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        assertEquals(6, bad.code, bad.toString());
+        assertTrue(bad.err.contains("TicketsFunctionRole") && bad.err.contains("NoSuchAttr"),
+                "the failed resource and the reason are named: " + bad.err);
+
+        Files.writeString(template, good);
+        Run fixed = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        assertEquals(0, fixed.code, fixed.toString());
+        assertTrue(fixed.out.contains("Deployed stack"), fixed.out);
+
+        Run unchanged = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        assertEquals(0, unchanged.code, unchanged.toString());
+        assertTrue(unchanged.out.contains("No changes"), unchanged.out);
+        Files.writeString(template, good.replace("Type: AWS::DynamoDB::Table", "Type: AWS::DynamoDB::Tabel"));
+        Run rejected = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        assertEquals(6, rejected.code, rejected.toString());
+        assertTrue(rejected.err.contains("AWS::DynamoDB::Tabel"), "the change set's rejection is shown: " + rejected.err);
+
+        Run all = Run.tierlab(home, "destroy", "--all", "--yes");
+        assertEquals(0, all.code, all.toString());
+        assertTrue(all.out.contains("nothing tagged by tierlab is left"), all.out);
+    }
+
+    @Test
+    @Order(4)
+    void otherTargetsSayWhatTheyNeed() throws Exception {
+        Path ws = workspace("targets", false);
+        String sandboxUrl = "http://127.0.0.1:" + JSON.readTree(home.resolve("sandbox/sandbox.json").toFile()).get("port").asInt();
+        Target endpoint = new Targets(Run.env(home, Map.of("AWS_ENDPOINT_URL", sandboxUrl), false),
+                new dev.tierlab.provision.Sandbox(home, s -> { }), s -> { }).resolve(new Targets.Request("endpoint", null, null, null));
+        assertEquals(URI.create(sandboxUrl), endpoint.endpoint(), "AWS_ENDPOINT_URL is honoured");
+        assertTrue(endpoint.capabilities().contains(Target.Capability.APIGATEWAY_INVOKE));
+        assertFalse(endpoint.capabilities().contains(Target.Capability.LAMBDA_JAVA),
+                "a MiniStack reached as a plain endpoint has no tierlab executor behind it: Java checks are not verifiable");
+
+        Run badUrl = Run.tierlab(home, "deploy", "--dir", ws.toString(), "--target", "endpoint", "--endpoint", "localhost:4566");
+        assertEquals(2, badUrl.code, badUrl.toString());
+        assertTrue(badUrl.err.contains("is not an http(s) URL"), badUrl.err);
+
+        Run noToken = Run.tierlab(home, "deploy", "--dir", ws.toString(), "--target", "localstack");
+        assertEquals(2, noToken.code, noToken.toString());
+        assertTrue(noToken.err.contains("LOCALSTACK_AUTH_TOKEN"), noToken.err);
+
+        String why = Targets.dockerUnavailable();
+        if (why != null) {
+            Run floci = Run.tierlab(home, "deploy", "--dir", ws.toString(), "--target", "floci");
+            assertEquals(6, floci.code, floci.toString());
+            assertTrue(floci.err.contains("runs in a container") && floci.err.contains("sandbox"), floci.err);
+        } else {
+            System.out.println("DeployIT: Docker is available; the floci deploy is tested by ContainerTargetsIT");
+        }
+
+        Run aws = Run.tierlab(home, "deploy", "--dir", ws.toString(), "--target", "aws", "--region", "us-east-1",
+                "--profile", "tierlab-test-no-such-profile");
+        assertEquals(6, aws.code, aws.toString());
+        assertTrue(aws.err.contains("no AWS credentials were found (profile: tierlab-test-no-such-profile)"), aws.err);
+        assertFalse(Files.exists(ws.resolve(DeployState.FILE)), "nothing was recorded as deployed");
+    }
+}
