@@ -40,6 +40,7 @@ final class Deployments {
         Targets.Request previous = switch (state.target()) {
             case "endpoint" -> new Targets.Request("endpoint", state.endpoint(), null, null);
             case "aws" -> new Targets.Request("aws", null, options.profile, options.region != null ? options.region : state.region());
+            case "sandbox" -> new Targets.Request("sandbox", state.endpoint(), null, null); // restarted on the same port
             default -> new Targets.Request(state.target(), null, null, null);
         };
         return targets().resolve(previous);

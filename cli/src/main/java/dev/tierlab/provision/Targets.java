@@ -67,7 +67,7 @@ public final class Targets {
     public Target resolve(Request request) {
         String name = request.name() == null ? "sandbox" : request.name();
         return switch (name) {
-            case "sandbox" -> sandbox();
+            case "sandbox" -> sandbox(request.endpoint() == null ? Sandbox.DEFAULT_PORT : URI.create(request.endpoint()).getPort());
             case "endpoint" -> endpoint(request.endpoint() != null ? request.endpoint() : env.get("AWS_ENDPOINT_URL").orElseThrow(
                     () -> new TierlabException(ExitCode.USAGE, "error.target.noEndpoint")));
             case "localstack", "floci" -> new ContainerTargets(env, progress).start(name);
@@ -81,11 +81,12 @@ public final class Targets {
         return ContainerTargets.dockerUnavailable();
     }
 
-    private Target sandbox() {
+    /** The running sandbox; when it is not running, it is started on {@code port} (where a workspace last deployed). */
+    private Target sandbox(int port) {
         Sandbox.Status status = sandbox.status();
         if (!status.running()) {
             progress.accept("sandbox");
-            status = sandbox.start(Sandbox.DEFAULT_PORT);
+            status = sandbox.start(port);
         }
         Set<String> caps = new HashSet<>(SANDBOX);
         if (sandbox.executorUp(status)) {

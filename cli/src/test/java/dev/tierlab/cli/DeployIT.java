@@ -198,9 +198,13 @@ class DeployIT {
         assertEquals(0, fixed.code, fixed.toString());
         assertTrue(fixed.out.contains("Deployed stack"), fixed.out);
 
+        // a deploy that was interrupted (Ctrl-C, closed terminal) leaves its pending mark; the next command says so
+        DeployState.read(ws).orElseThrow().withPending(new DeployState.Pending("deploy", "2026-11-27T10:00:00Z")).write(ws);
         Run unchanged = Run.tierlab(home, "deploy", "--dir", ws.toString());
         assertEquals(0, unchanged.code, unchanged.toString());
+        assertTrue(unchanged.err.contains("the last deploy (started 2026-11-27T10:00:00Z) was interrupted"), unchanged.err);
         assertTrue(unchanged.out.contains("No changes"), unchanged.out);
+        assertEquals(null, DeployState.read(ws).orElseThrow().pending(), "the stack's real state was picked up");
         Files.writeString(template, good.replace("Type: AWS::DynamoDB::Table", "Type: AWS::DynamoDB::Tabel"));
         Run rejected = Run.tierlab(home, "deploy", "--dir", ws.toString());
         assertEquals(6, rejected.code, rejected.toString());
