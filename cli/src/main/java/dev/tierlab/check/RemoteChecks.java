@@ -79,6 +79,8 @@ public final class RemoteChecks {
                 case "http" -> http(p);
                 default -> throw new IllegalArgumentException(check.type());
             };
+        } catch (MissingResource e) {
+            return p.fail(texts.get("check.r.exists", e.getMessage()), texts.get("check.r.missing", e.getMessage()));
         } catch (SdkException e) {
             return p.fail(texts.get("check.r.answers", check.type()), texts.get("check.r.error", shortMessage(e)));
         }
@@ -175,10 +177,7 @@ public final class RemoteChecks {
     // --- apigateway ---------------------------------------------------------------------------
 
     private CheckResult apigateway(Params p) {
-        String api = physical(p, p.required("api"));
-        if (api == null) {
-            return p.fail(texts.get("check.r.exists", p.str("api")), texts.get("check.r.missing", p.str("api")));
-        }
+        String api = physical(p.required("api"));
         var client = aws.apiGateway();
         if (p.has("path")) {
             String path = p.str("path");
@@ -254,10 +253,7 @@ public final class RemoteChecks {
 
     private CheckResult lambda(Params p) {
         String logical = p.required("function");
-        String name = physical(p, logical);
-        if (name == null) {
-            return p.fail(texts.get("check.r.exists", logical), texts.get("check.r.missing", logical));
-        }
+        String name = physical(logical);
         FunctionConfiguration c = aws.lambda().getFunction(b -> b.functionName(name)).configuration();
         p.expect(logical, "runtime", c.runtimeAsString());
         p.expect(logical, "handler", c.handler());
@@ -290,10 +286,7 @@ public final class RemoteChecks {
 
     private CheckResult dynamodb(Params p) {
         String logical = p.required("table");
-        String table = physical(p, logical);
-        if (table == null) {
-            return p.fail(texts.get("check.r.exists", logical), texts.get("check.r.missing", logical));
-        }
+        String table = physical(logical);
         TableDescription t = aws.dynamoDb().describeTable(b -> b.tableName(table)).table();
         String billing = t.billingModeSummary() == null ? "PROVISIONED" : t.billingModeSummary().billingModeAsString();
         p.expect(logical, "billingMode", billing);
@@ -322,10 +315,7 @@ public final class RemoteChecks {
 
     private CheckResult s3(Params p) {
         String logical = p.required("bucket");
-        String bucket = physical(p, logical);
-        if (bucket == null) {
-            return p.fail(texts.get("check.r.exists", logical), texts.get("check.r.missing", logical));
-        }
+        String bucket = physical(logical);
         if (p.has("versioning")) {
             String status = aws.s3().getBucketVersioning(b -> b.bucket(bucket)).statusAsString();
             p.expect(logical, "versioning", status == null ? "Disabled" : status);
@@ -481,9 +471,19 @@ public final class RemoteChecks {
         return resources;
     }
 
-    private String physical(Params p, String logical) {
+    /** The physical id of a resource of the stack; a check about a resource that is not there fails saying so. */
+    private String physical(String logical) {
         StackResource r = resources().get(logical);
-        return r == null ? null : r.physicalResourceId();
+        if (r == null || r.physicalResourceId() == null) {
+            throw new MissingResource(logical);
+        }
+        return r.physicalResourceId();
+    }
+
+    private static final class MissingResource extends RuntimeException {
+        MissingResource(String logical) {
+            super(logical, null, false, false);
+        }
     }
 
     private Map<String, Object> substitute(Map<String, Object> params) {
