@@ -12,10 +12,12 @@ import java.util.Optional;
  * steps, each with instructions, templates to generate, learner tasks, tiered hints, a solution
  * overlay and checks.
  */
-public record Lab(String id, String chapter, Localized title, Localized summary, Deploy deploy, List<Step> steps) {
+public record Lab(String id, String chapter, Localized title, Localized summary, Deploy deploy, Grading grading,
+                  List<Step> steps) {
 
     public Lab {
         steps = List.copyOf(steps);
+        grading = grading == null ? Grading.NONE : grading;
     }
 
     public Optional<Step> step(String stepId) {
@@ -56,6 +58,20 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
     public record Deploy(String template, String bucketParameter, Map<String, String> packages) {
         public Deploy {
             packages = packages == null ? Map.of() : Map.copyOf(packages);
+        }
+    }
+
+    /**
+     * What {@code tierlab grade} deducts: points per hint level a learner opened in a step and per
+     * step whose solution they looked at, taken from that step's points (never below zero). No
+     * penalty unless the lab sets one.
+     */
+    public record Grading(Integer hintPenalty, Integer solutionPenalty) {
+        public static final Grading NONE = new Grading(0, 0);
+
+        public Grading {
+            hintPenalty = hintPenalty == null ? 0 : hintPenalty;
+            solutionPenalty = solutionPenalty == null ? 0 : solutionPenalty;
         }
     }
 
