@@ -1,0 +1,50 @@
+package dev.tierlab.verify.report;
+
+import dev.tierlab.verify.CheckStatus;
+import java.util.List;
+
+/**
+ * What {@code tierlab grade} found, written by {@link JsonReport}, {@link JunitReport} and
+ * {@link ClassroomReport} (and as text by the CLI). One model, several formats: they cannot disagree.
+ *
+ * @param version   tierlab's version
+ * @param timestamp when grading started, ISO-8601
+ * @param target    the target the labs were checked on, e.g. sandbox
+ * @param labs      the labs graded
+ * @param error     why grading stopped (target unreachable, invalid lab), or null
+ */
+public record GradeReport(String version, String timestamp, String target, List<LabGrade> labs, String error) {
+
+    public GradeReport {
+        labs = List.copyOf(labs);
+    }
+
+    public enum Status {
+        PASS, FAIL, ERROR;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** error when grading stopped; fail when any check that could run failed; else pass. */
+    public Status status() {
+        if (error != null) {
+            return Status.ERROR;
+        }
+        boolean failed = labs.stream().anyMatch(l -> l.count(CheckStatus.FAILED) > 0);
+        return failed ? Status.FAIL : Status.PASS;
+    }
+
+    public int score() {
+        return labs.stream().mapToInt(LabGrade::score).sum();
+    }
+
+    public int maxScore() {
+        return labs.stream().mapToInt(LabGrade::maxScore).sum();
+    }
+
+    public List<TestOutcome> tests() {
+        return labs.stream().flatMap(l -> l.tests().stream()).toList();
+    }
+}
