@@ -35,38 +35,24 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LabContext lab = LabContext.of(ctx, workspaceOption.dir);
-        if (lab.lab().deploy() == null) {
-            throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.notDeployable", lab.lab().id());
-        }
-        Deployments deployments = new Deployments(ctx);
-        DeployState previous = DeployState.read(lab.workspace()).orElse(null);
-        deployments.notePending(previous);
-        Target target = deployments.target(targetOptions, previous);
-        if (previous != null && !previous.target().equals(target.name())) {
-            throw new TierlabException(ExitCode.USAGE, "error.deploy.otherTarget", previous.target(), target.name());
-        }
         Messages msg = ctx.msg();
         long start = System.nanoTime();
-        try (AwsClients aws = new AwsClients(target)) {
-            Deployer deployer = new Deployer(aws, deployments.listener(target.isAws(), yes));
-            Deployer.Result result = deployer.deploy(lab.lab().id(), lab.workspace(), lab.lab().deploy(),
-                    dir -> ctx.projectBuilder().packaged(MavenProject.read(dir),
-                            built -> ctx.err().println(msg.get("invoke.building", lab.workspace().relativize(built)))));
-            long seconds = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            switch (result.outcome()) {
-                case DECLINED -> {
-                    ctx.say(msg.get("deploy.declined"));
-                    return ExitCode.CANCELLED.code();
-                }
-                case NO_CHANGES -> ctx.say(msg.get("deploy.noChanges", result.state().stack()));
-                case DEPLOYED -> ctx.say(msg.get("deploy.done", result.state().stack(), target.name(), String.format(java.util.Locale.ROOT, "%.1f", seconds / 1000.0)));
+        Deployments.Deployed deployed = new Deployments(ctx).deploy(lab, targetOptions, true, yes);
+        Deployer.Result result = deployed.result();
+        Target target = deployed.target();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        switch (result.outcome()) {
+            case DECLINED -> {
+                ctx.say(msg.get("deploy.declined"));
+                return ExitCode.CANCELLED.code();
             }
-            for (Map.Entry<String, String> o : result.state().outputs().entrySet()) {
-                String shown = target.reachable(o.getValue());
-                ctx.out().println("  " + o.getKey() + " = " + shown);
-            }
-            ctx.say(msg.get("deploy.next"));
-            return 0;
+            case NO_CHANGES -> ctx.say(msg.get("deploy.noChanges", result.state().stack()));
+            case DEPLOYED -> ctx.say(msg.get("deploy.done", result.state().stack(), target.name(), String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)));
         }
+        for (Map.Entry<String, String> o : result.state().outputs().entrySet()) {
+            ctx.out().println("  " + o.getKey() + " = " + target.reachable(o.getValue()));
+        }
+        ctx.say(msg.get("deploy.next"));
+        return 0;
     }
 }

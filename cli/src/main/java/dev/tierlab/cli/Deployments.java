@@ -23,9 +23,16 @@ import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 final class Deployments {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final CliContext ctx;
+    private final java.io.PrintWriter show;
 
     Deployments(CliContext ctx) {
+        this(ctx, ctx.out());
+    }
+
+    /** @param show where the plan and stack events go: standard error when standard output carries a report */
+    Deployments(CliContext ctx, java.io.PrintWriter show) {
         this.ctx = ctx;
+        this.show = show;
     }
 
     Targets targets() {
@@ -75,16 +82,16 @@ final class Deployments {
             @Override
             public void event(StackEvent e) {
                 String reason = e.resourceStatusReason() == null || e.resourceStatusReason().isBlank() ? "" : "  " + e.resourceStatusReason();
-                ctx.out().println("  " + (e.timestamp() == null ? "--:--:--" : CLOCK.format(e.timestamp())) + "  "
+                show.println("  " + (e.timestamp() == null ? "--:--:--" : CLOCK.format(e.timestamp())) + "  "
                         + pad(e.resourceStatusAsString(), 20) + " " + pad(e.logicalResourceId(), 24) + " " + e.resourceType() + reason);
-                ctx.out().flush();
+                show.flush();
             }
         };
     }
 
     private void printPlan(Deployer.Plan plan) {
         Messages msg = ctx.msg();
-        ctx.say(msg.get("deploy.plan", plan.stack(), plan.target(), plan.account(), plan.region()));
+        show.println(msg.get("deploy.plan", plan.stack(), plan.target(), plan.account(), plan.region()));
         for (Deployer.Change c : plan.changes()) {
             String mark = switch (c.action()) {
                 case "Add" -> "+";
@@ -93,14 +100,78 @@ final class Deployments {
             };
             String replace = "True".equals(c.replacement()) ? "  " + msg.get("deploy.replaced")
                     : "Conditional".equals(c.replacement()) ? "  " + msg.get("deploy.mayBeReplaced") : "";
-            ctx.out().println("  " + mark + " " + pad(c.action(), 7) + " " + pad(c.logicalId(), 24) + " " + c.type() + replace);
+            show.println("  " + mark + " " + pad(c.action(), 7) + " " + pad(c.logicalId(), 24) + " " + c.type() + replace);
         }
-        ctx.out().flush();
+        show.flush();
     }
 
     private static String pad(String s, int width) {
         String v = s == null ? "" : s;
         return v.length() >= width ? v : v + " ".repeat(width - v.length());
+    }
+
+    /** Deploy errors caused by the workspace's content (template, code, pom), not by the target or this machine. */
+    private static final Set<String> WORKSPACE_FAULTS = Set.of("error.deploy.failed", "error.deploy.rejected",
+            "error.deploy.noTemplate", "error.deploy.templateTooLarge", "error.invoke.buildFailed", "error.invoke.noZip",
+            "error.build.pom", "error.build.noProject", "error.build.dependencies");
+
+    /** True when {@code e}, thrown by {@link #deploy}, is the workspace's fault: graders count it against the learner. */
+    static boolean workspaceFault(TierlabException e) {
+        return WORKSPACE_FAULTS.contains(e.key());
+    }
+
+    /** A deploy's target and result. */
+    record Deployed(Target target, Deployer.Result result) {
+    }
+
+    /**
+     * Deploys {@code lab}'s workspace: builds what is stale, uploads, plans and executes the change set.
+     *
+     * @param ask whether to ask before executing on real AWS ({@code yes} answers for the user)
+     */
+    Deployed deploy(LabContext lab, TargetOptions options, boolean ask, boolean yes) {
+        if (lab.lab().deploy() == null) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.notDeployable", lab.lab().id());
+        }
+        DeployState previous = DeployState.read(lab.workspace()).orElse(null);
+        notePending(previous);
+        Target target = target(options, previous);
+        if (previous != null && !previous.target().equals(target.name())) {
+            throw new TierlabException(ExitCode.USAGE, "error.deploy.otherTarget", previous.target(), target.name());
+        }
+        Messages msg = ctx.msg();
+        try (AwsClients aws = new AwsClients(target)) {
+            Deployer deployer = new Deployer(aws, listener(ask && target.isAws(), yes));
+            Deployer.Result result = deployer.deploy(lab.lab().id(), lab.workspace(), lab.lab().deploy(),
+                    dir -> ctx.projectBuilder().packaged(dev.tierlab.build.MavenProject.read(dir),
+                            built -> ctx.err().println(msg.get("invoke.building", lab.workspace().relativize(built)))));
+            return new Deployed(target, result);
+        }
+    }
+
+    /**
+     * Deletes what the workspace deployed and forgets it; a no-op when it deployed nothing. Returns
+     * the state that was destroyed, or null.
+     */
+    DeployState destroy(java.nio.file.Path workspace, TargetOptions options) {
+        DeployState state = DeployState.read(workspace).orElse(null);
+        if (state == null) {
+            return null;
+        }
+        notePending(state);
+        destroy(workspace, state, target(options, state));
+        return state;
+    }
+
+    /** Deletes the stack and artifacts {@code state} records on {@code target}; the workspace then forgets them. */
+    void destroy(java.nio.file.Path workspace, DeployState state, Target target) {
+        try (AwsClients aws = new AwsClients(target)) {
+            Deployer deployer = new Deployer(aws, listener(false, true));
+            state.withPending(new DeployState.Pending("destroy", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))
+                    .write(workspace);
+            deployer.destroy(state);
+            DeployState.delete(workspace);
+        }
     }
 
     /** The checks of a workspace: local ones here, remote ones against the target it deployed to. */

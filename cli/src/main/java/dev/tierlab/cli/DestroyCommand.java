@@ -70,15 +70,9 @@ final class DestroyCommand implements Callable<Integer> {
             ctx.say(msg.get("destroy.declined"));
             return ExitCode.CANCELLED.code();
         }
-        try (AwsClients aws = new AwsClients(target)) {
-            Deployer deployer = new Deployer(aws, deployments.listener(false, true));
-            state.withPending(new DeployState.Pending("destroy", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))
-                    .write(workspace);
-            deployer.destroy(state);
-            DeployState.delete(workspace);
-            ctx.say(msg.get("destroy.done", state.stack(), target.name()));
-            return 0;
-        }
+        deployments.destroy(workspace, state, target);
+        ctx.say(msg.get("destroy.done", state.stack(), target.name()));
+        return 0;
     }
 
     /** After destroy --all the current workspace's record of a deploy is stale. */

@@ -46,4 +46,34 @@ public final class Workspaces {
         }
         throw new TierlabException(ExitCode.NOT_FOUND, "error.workspace.none", workingDir);
     }
+
+    /**
+     * The lab workspaces in {@code dir}: {@code dir} itself when it is one, else its sub-folders that
+     * are (two levels deep, hidden folders skipped), sorted by path.
+     */
+    public static java.util.List<Path> under(Path dir) {
+        if (Files.isRegularFile(dir.resolve(Workspace.MARKER))) {
+            return java.util.List.of(dir);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.noDirectory", dir);
+        }
+        Path marker = Path.of(Workspace.MARKER);
+        try (java.util.stream.Stream<Path> files = Files.walk(dir, 2 + marker.getNameCount())) {
+            return files.filter(p -> p.endsWith(marker) && Files.isRegularFile(p))
+                    .map(p -> {
+                        Path ws = p;
+                        for (int i = 0; i < marker.getNameCount(); i++) {
+                            ws = ws.getParent();
+                        }
+                        return ws;
+                    })
+                    .filter(ws -> !ws.equals(dir) && java.util.stream.StreamSupport.stream(dir.relativize(ws).spliterator(), false)
+                            .noneMatch(part -> part.toString().startsWith(".")))
+                    .sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw TierlabException.io(dir, e);
+        }
+    }
 }

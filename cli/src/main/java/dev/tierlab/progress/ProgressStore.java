@@ -143,6 +143,11 @@ public final class ProgressStore {
      * is returned (null when there was none).
      */
     public Path importFrom(Path source) {
+        return replace(read(source));
+    }
+
+    /** The progress in {@code source}, a file written by export, fully checked; the stored progress is not touched. */
+    public Progress read(Path source) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(source);
@@ -151,7 +156,7 @@ public final class ProgressStore {
         } catch (IOException e) {
             throw TierlabException.io(source, e);
         }
-        return replace(parse(bytes, source.toString()));
+        return parse(bytes, source.toString());
     }
 
     private ProcessLock lock() throws IOException {

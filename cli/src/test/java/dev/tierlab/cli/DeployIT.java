@@ -8,14 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.lab.LabLoader;
-import dev.tierlab.provision.AwsClients;
 import dev.tierlab.provision.DeployState;
-import dev.tierlab.provision.Deployer;
 import dev.tierlab.provision.Target;
 import dev.tierlab.provision.Targets;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,43 +43,22 @@ class DeployIT {
 
     @TempDir
     static Path root;
+    static TestSandbox sandbox;
     static Path home;
-    static long enginePid;
-    static long executorPid;
 
     @BeforeAll
     static void startSandbox() throws IOException {
-        home = root.resolve("home");
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = s.getLocalPort();
-        }
-        Run start = Run.tierlab(home, "sandbox", "start", "--port", String.valueOf(port));
-        assertEquals(0, start.code, start.toString());
-        JsonNode record = JSON.readTree(home.resolve("sandbox/sandbox.json").toFile());
-        enginePid = record.get("pid").asLong();
-        executorPid = record.get("executorPid").asLong();
+        sandbox = TestSandbox.start(root.resolve("home"));
+        home = sandbox.home;
     }
 
     @AfterAll
     static void stopSandbox() {
-        Run stop = Run.tierlab(home, "sandbox", "stop");
-        assertEquals(0, stop.code, stop.toString());
-        for (long pid : new long[]{enginePid, executorPid}) {
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is left");
-        }
+        sandbox.stop();
     }
 
     private static Path workspace(String name, boolean solved) {
-        Path ws = root.resolve(name);
-        Run start = Run.tierlab(home, "lab", "start", "api-gateway", "--dir", ws.toString());
-        assertEquals(0, start.code, start.toString());
-        if (solved) {
-            Run solution = Run.tierlab(home, "solution", "post-ticket", "--apply", "--yes", "--dir", ws.toString());
-            assertEquals(0, solution.code, solution.toString());
-        }
-        return ws;
+        return sandbox.workspace(root.resolve(name), solved);
     }
 
     /** Check id → status (passed, failed, not-verifiable), and the failed checks' hints. */
@@ -142,9 +117,7 @@ class DeployIT {
         Run destroy = Run.tierlab(home, "destroy", "--dir", ws.toString());
         assertEquals(0, destroy.code, destroy.toString());
         assertFalse(Files.exists(ws.resolve(DeployState.FILE)), "the deploy record is gone");
-        try (AwsClients aws = new AwsClients(target)) {
-            assertEquals(java.util.List.of(), new Deployer(aws, null).leaks(), "nothing tagged is left after destroy");
-        }
+        assertEquals(java.util.List.of(), sandbox.leaks(), "nothing tagged is left after destroy");
     }
 
     @Test

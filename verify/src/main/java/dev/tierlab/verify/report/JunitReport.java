@@ -135,9 +135,10 @@ public final class JunitReport {
         Transformer t = TransformerFactory.newInstance().newTransformer();
         t.setOutputProperty(OutputKeys.INDENT, "yes");
         t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
         t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-        doc.setXmlStandalone(true);
         StringWriter out = new StringWriter();
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         t.transform(new DOMSource(doc), new StreamResult(out));
         return out + (out.toString().endsWith("\n") ? "" : "\n");
     }

@@ -1,0 +1,226 @@
+package dev.tierlab.cli;
+
+import dev.tierlab.check.Checks;
+import dev.tierlab.check.Grader;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.files.AtomicFiles;
+import dev.tierlab.generate.Workspace;
+import dev.tierlab.i18n.Messages;
+import dev.tierlab.lab.Lab;
+import dev.tierlab.lab.LabFingerprint;
+import dev.tierlab.lab.Workspaces;
+import dev.tierlab.progress.Progress;
+import dev.tierlab.verify.report.ClassroomReport;
+import dev.tierlab.verify.report.GradeReport;
+import dev.tierlab.verify.report.JsonReport;
+import dev.tierlab.verify.report.JunitReport;
+import dev.tierlab.verify.report.LabGrade;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "grade", mixinStandardHelpOptions = true)
+final class GradeCommand implements Callable<Integer> {
+    /** The exit codes of grade, which CI systems read: the contract, not tierlab's general table. */
+    static final int PASSED = 0;
+    static final int FAILED = 1;
+    static final int ERROR = 2;
+
+    enum Format { text, json, junit, classroom }
+
+    private final CliContext ctx;
+
+    @Option(names = "--lab", paramLabel = "<lab>", completionCandidates = LabCommand.LabCandidates.class)
+    List<String> labIds;
+
+    @Option(names = "--all")
+    boolean all;
+
+    @Mixin
+    WorkspaceOption workspaceOption;
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    @Option(names = "--format", paramLabel = "<format>", defaultValue = "text")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "<file>")
+    Path out;
+
+    @Option(names = {"-y", "--yes"})
+    boolean yes;
+
+    @Option(names = "--progress", paramLabel = "<file>")
+    Path progressFile;
+
+    @Option(names = "--keep")
+    boolean keep;
+
+    GradeCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<LabGrade> grades = new ArrayList<>();
+        String target = targetOptions.request().name() == null ? "sandbox" : targetOptions.request().name();
+        String error = null;
+        try {
+            grade(grades);
+        } catch (TierlabException e) {
+            Messages msg = ctx.msg();
+            error = msg.get(e.key(), e.args()) + msg.find(e.key() + ".hint", e.args()).map(h -> " (" + h + ")").orElse("");
+        }
+        GradeReport report = new GradeReport(version(), timestamp, target, grades, error);
+        write(report);
+        if (error != null) {
+            ctx.err().println(ctx.msg().get("grade.stopped", error));
+            ctx.err().flush();
+        }
+        return switch (report.status()) {
+            case PASS -> PASSED;
+            case FAIL -> FAILED;
+            case ERROR -> ERROR;
+        };
+    }
+
+    private void grade(List<LabGrade> grades) {
+        if (all && labIds != null && !labIds.isEmpty()) {
+            throw new TierlabException(ExitCode.USAGE, "error.grade.labAndAll");
+        }
+        if ("aws".equals(targetOptions.request().name()) && !yes) {
+            throw new TierlabException(ExitCode.USAGE, "error.grade.awsNeedsYes");
+        }
+        Path dir = workspaceOption.dir == null ? ctx.env().workingDir() : ctx.env().workingDir().resolve(workspaceOption.dir).normalize();
+        Map<String, Path> found = workspacesByLab(dir);
+        List<String> ids = all ? ctx.labs().ids() : labIds != null && !labIds.isEmpty() ? labIds : List.copyOf(found.keySet());
+        if (ids.isEmpty()) {
+            throw new TierlabException(ExitCode.NOT_FOUND, "error.grade.nothing", dir);
+        }
+        List<Lab> labs = ids.stream().map(id -> ctx.labs().load(id)).toList(); // an invalid lab stops grading before anything runs
+        Progress progress = progressFile == null ? ctx.progress().load()
+                : ctx.progress().read(ctx.env().workingDir().resolve(progressFile));
+        Deployments deployments = new Deployments(ctx, ctx.err());
+        for (Lab lab : labs) {
+            Path folder = ctx.labsDir().resolve(lab.id());
+            Grader grader = new Grader(lab, LabFingerprint.of(folder, lab), lab.id() + "/lab.yaml", ctx.settings().lang());
+            Path workspace = found.get(lab.id());
+            if (workspace == null) {
+                Messages msg = ctx.msg();
+                grades.add(grader.none(msg.get("grade.workspaceExpected", lab.id(), dir), msg.get("grade.noWorkspace"),
+                        msg.get("grade.noWorkspaceNote", lab.id(), dir)));
+                continue;
+            }
+            grades.add(gradeWorkspace(lab, grader, workspace, progress, deployments));
+        }
+    }
+
+    private LabGrade gradeWorkspace(Lab lab, Grader grader, Path workspace, Progress progress, Deployments deployments) {
+        LabContext labContext = new LabContext(workspace, lab, progress);
+        String note = null;
+        boolean deployed = false;
+        if (lab.deploy() != null) {
+            ctx.err().println(ctx.msg().get("grade.deploying", lab.id(), workspace));
+            try {
+                deployments.deploy(labContext, targetOptions, false, true);
+                deployed = true;
+            } catch (TierlabException e) {
+                if (!Deployments.workspaceFault(e)) {
+                    throw e; // the target, not the learner's work: grading cannot go on
+                }
+                note = ctx.msg().get("grade.deployFailed", ctx.msg().get(e.key(), e.args()));
+                deployed = dev.tierlab.provision.DeployState.read(workspace).isPresent();
+            }
+        }
+        Checks checks = deployments.checks(labContext, targetOptions);
+        LabGrade grade = grader.grade(workspace.toString(), checks::run, progress.lab(lab.id()), note);
+        if (deployed && !keep) {
+            try {
+                deployments.destroy(workspace, targetOptions);
+            } catch (TierlabException e) {
+                ctx.err().println(ctx.msg().get("grade.destroyFailed", ctx.msg().get(e.key(), e.args()), workspace));
+            }
+        }
+        return grade;
+    }
+
+    /** Lab id → the one workspace of that lab in {@code dir}; two for one lab is an error. */
+    private static Map<String, Path> workspacesByLab(Path dir) {
+        Map<String, Path> found = new LinkedHashMap<>();
+        for (Path ws : Workspaces.under(dir)) {
+            String lab = new Workspace(ws, Clock.systemUTC()).marker().map(Workspace.Marker::lab).orElse(null);
+            if (lab == null) {
+                continue;
+            }
+            Path other = found.putIfAbsent(lab, ws);
+            if (other != null) {
+                throw new TierlabException(ExitCode.USAGE, "error.grade.twoWorkspaces", lab, other, ws);
+            }
+        }
+        return found;
+    }
+
+    private void write(GradeReport report) {
+        String text = switch (format) {
+            case text -> String.join("\n", new GradeText(ctx.msg()).lines(report)) + "\n";
+            case json -> JsonReport.write(report);
+            case junit -> JunitReport.write(report);
+            case classroom -> ClassroomReport.write(report) + "\n";
+        };
+        if (format == Format.classroom) {
+            ctx.env().get("GITHUB_OUTPUT").ifPresent(file -> appendOutput(Path.of(file), "result=" + text.strip()));
+        }
+        if (out == null) {
+            ctx.out().print(text);
+            ctx.out().flush();
+            if (format != Format.text) {
+                ctx.err().println(new GradeText(ctx.msg()).summary(report));
+                ctx.err().flush();
+            }
+            return;
+        }
+        Path file = ctx.env().workingDir().resolve(out).normalize();
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            AtomicFiles.writeShared(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw TierlabException.io(file, e);
+        }
+        ctx.say(new GradeText(ctx.msg()).summary(report));
+        ctx.say(ctx.msg().get("grade.written", file, format));
+    }
+
+    private static void appendOutput(Path file, String line) {
+        try {
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw TierlabException.io(file, e);
+        }
+    }
+
+    private static String version() {
+        try {
+            return VersionProvider.version();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

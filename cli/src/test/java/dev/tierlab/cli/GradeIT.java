@@ -1,0 +1,176 @@
+package dev.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tierlab.files.Bundled;
+import dev.tierlab.lab.Lab;
+import dev.tierlab.lab.LabFingerprint;
+import dev.tierlab.lab.LabLoader;
+import dev.tierlab.provision.DeployState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * {@code tierlab grade} on the api-gateway lab against the real sandbox, as a bootcamp's CI runs it:
+ * every format, the exit codes 0 / 1 / 2, and nothing left deployed afterwards.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GradeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path root;
+    static TestSandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() throws IOException {
+        sandbox = TestSandbox.start(root.resolve("home"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.stop();
+    }
+
+    private static Lab lab() {
+        return new LabLoader(dev.tierlab.course.ContentSource.directory(Bundled.folder("labs"))).load("api-gateway");
+    }
+
+    private static int checkCount() {
+        return (int) lab().steps().stream().mapToLong(s -> s.checks().size()).sum();
+    }
+
+    private static int maxPoints() {
+        return lab().steps().stream().flatMap(s -> s.checks().stream()).mapToInt(Lab.Check::points).sum();
+    }
+
+    private static Run grade(Map<String, String> env, String... args) {
+        return Run.with(Run.env(sandbox.home, env, false), "", args);
+    }
+
+    @Test
+    @Order(1)
+    void aSolvedWorkspacePassesInEveryFormat() throws Exception {
+        Path ws = sandbox.workspace(root.resolve("solved"), true);
+        String sha = LabFingerprint.of(Bundled.folder("labs").resolve("api-gateway"), lab()).sha256();
+
+        Path xml = root.resolve("reports/junit.xml");
+        Run junit = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "junit", "--out", xml.toString(), "--keep");
+        assertEquals(0, junit.code, junit.toString());
+        assertTrue(junit.out.contains("PASS") && junit.out.contains("junit.xml"), junit.out);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        Element suites = doc.getDocumentElement();
+        Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals(checkCount(), cases.getLength(), "one testcase per check");
+        assertEquals(String.valueOf(cases.getLength()), suite.getAttribute("tests"));
+        assertEquals(suite.getAttribute("tests"), suites.getAttribute("tests"));
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals(String.valueOf(suite.getElementsByTagName("failure").getLength()), suite.getAttribute("failures"));
+        assertEquals("1", suite.getAttribute("skipped"), "api-summary-mapped cannot be verified on the sandbox");
+        assertEquals(String.valueOf(suite.getElementsByTagName("skipped").getLength()), suite.getAttribute("skipped"));
+        assertEquals(sha, property(suite, "lab.sha256"));
+        assertEquals("2/2", property(suite, "points.resources-and-methods.api-lists-tickets"));
+        assertTrue(DeployState.read(ws).isPresent(), "--keep keeps the stack");
+
+        Path githubOutput = root.resolve("github-output");
+        Run classroom = grade(Map.of("GITHUB_OUTPUT", githubOutput.toString()), "grade", "--dir", ws.toString(),
+                "--format", "classroom", "--keep");
+        assertEquals(0, classroom.code, classroom.toString());
+        String base64 = classroom.out.strip();
+        JsonNode graded = JSON.readTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+        assertEquals(1, graded.get("version").asInt());
+        assertEquals("pass", graded.get("status").asText());
+        assertEquals(maxPoints(), graded.get("max_score").asInt());
+        assertEquals(checkCount(), graded.get("tests").size());
+        for (JsonNode t : graded.get("tests")) {
+            for (String field : List.of("name", "status", "score", "message", "test_code", "filename", "line_no", "duration")) {
+                assertTrue(t.has(field), field + " in " + t);
+            }
+            assertTrue(t.get("line_no").asInt() > 0, "each check's line in lab.yaml: " + t);
+        }
+        assertEquals("result=" + base64, Files.readString(githubOutput).strip(), "the step output the grading reporter reads");
+
+        Run json = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "json");
+        assertEquals(0, json.code, json.toString());
+        JsonNode results = JSON.readTree(json.out);
+        assertEquals("pass", results.get("status").asText());
+        assertEquals(maxPoints() - 1, results.get("score").asInt(), "all points but the one check that is not verifiable");
+        assertEquals(maxPoints(), results.get("max_score").asInt());
+        assertEquals("post-ticket", results.get("labs").get(0).get("solutions_seen").get(0).asText(), "the solution was applied");
+        assertEquals(sha, results.get("labs").get(0).get("sha256").asText());
+        assertFalse(DeployState.read(ws).isPresent(), "without --keep, grading destroys what it deployed");
+        assertEquals(List.of(), sandbox.leaks(), "nothing tagged is left after grading");
+    }
+
+    @Test
+    @Order(2)
+    void theStarterFailsWithHintsAndTheHintsUsedAreReported() throws Exception {
+        Path ws = sandbox.workspace(root.resolve("starter"), false);
+        Run hint = Run.tierlab(sandbox.home, "hint", "post-ticket", "--dir", ws.toString());
+        assertEquals(0, hint.code, hint.toString());
+
+        Run text = grade(Map.of(), "grade", "--dir", ws.toString(), "--keep");
+        assertEquals(1, text.code, text.toString());
+        assertTrue(text.out.contains("✗ post-creates-ticket"), text.out);
+        assertTrue(text.out.contains("POST /tickets must store the ticket"), "the failed check's hint: " + text.out);
+        assertTrue(text.out.contains("FAIL"), text.out);
+
+        Path report = root.resolve("starter.json");
+        Run json = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "json", "--out", report.toString());
+        assertEquals(1, json.code, json.toString());
+        JsonNode results = JSON.readTree(report.toFile());
+        assertEquals("fail", results.get("status").asText());
+        assertEquals(1, results.get("labs").get(0).get("hints_used").get("post-ticket").asInt());
+        for (JsonNode t : results.get("tests")) {
+            if (t.get("name").asText().equals("api-gateway/post-ticket/post-creates-ticket")) {
+                assertEquals("fail", t.get("status").asText());
+                assertEquals(3, t.get("task_id").asInt(), "post-ticket is the third step");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aTargetThatDoesNotAnswerIsAnErrorWithExitCodeTwo() throws Exception {
+        Path ws = sandbox.workspace(root.resolve("error"), true);
+        Path xml = root.resolve("error.xml");
+        Run run = grade(Map.of(), "grade", "--dir", ws.toString(), "--target", "endpoint",
+                "--endpoint", "http://127.0.0.1:" + TestSandbox.freePort(), "--format", "junit", "--out", xml.toString());
+        assertEquals(2, run.code, run.toString());
+        assertTrue(run.err.contains("Grading stopped"), run.err);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        assertEquals("1", doc.getDocumentElement().getAttribute("errors"));
+    }
+
+    private static String property(Element suite, String name) {
+        NodeList props = suite.getElementsByTagName("property");
+        for (int i = 0; i < props.getLength(); i++) {
+            Element p = (Element) props.item(i);
+            if (p.getAttribute("name").equals(name)) {
+                return p.getAttribute("value");
+            }
+        }
+        return null;
+    }
+}
