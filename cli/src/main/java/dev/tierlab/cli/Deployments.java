@@ -174,6 +174,13 @@ final class Deployments {
         }
     }
 
+    /** What is left on the target of the deploy {@code state} recorded, after its destroy. */
+    java.util.List<String> leaksOf(DeployState state, TargetOptions options) {
+        try (AwsClients aws = new AwsClients(target(options, state))) {
+            return new Deployer(aws, listener(false, true)).leaksOf(state);
+        }
+    }
+
     /** The checks of a workspace: local ones here, remote ones against the target it deployed to. */
     Checks checks(LabContext lab, TargetOptions options) {
         DeployState state = DeployState.read(lab.workspace()).orElse(null);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Show.class})
+@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Show.class, LabTestCommand.class})
 final class LabCommand implements Callable<Integer> {
     private final CliContext ctx;
 

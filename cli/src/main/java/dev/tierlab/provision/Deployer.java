@@ -226,6 +226,19 @@ public final class Deployer {
         return left;
     }
 
+    /** What is left of one deploy after its destroy: its stack, and its artifacts in the shared bucket. */
+    public List<String> leaksOf(DeployState state) {
+        List<String> left = new ArrayList<>();
+        if (describe(state.stack()).isPresent()) {
+            left.add("stack " + state.stack());
+        }
+        if (state.bucket() != null && bucketExists(state.bucket())
+                && !aws.s3().listObjectsV2(b -> b.bucket(state.bucket()).prefix(state.stack() + "/").maxKeys(1)).contents().isEmpty()) {
+            left.add("objects s3://" + state.bucket() + "/" + state.stack() + "/");
+        }
+        return left;
+    }
+
     private List<String> taggedStacks() {
         List<String> stacks = new ArrayList<>();
         for (Stack s : aws.cloudFormation().describeStacksPaginator(b -> { }).stacks()) {

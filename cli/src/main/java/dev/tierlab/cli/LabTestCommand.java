@@ -1,0 +1,98 @@
+package dev.tierlab.cli;
+
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.i18n.Messages;
+import dev.tierlab.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "test", mixinStandardHelpOptions = true)
+final class LabTestCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "<lab>", completionCandidates = LabCommand.LabCandidates.class)
+    String labId;
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    LabTestCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Messages msg = ctx.msg();
+        Lab lab = ctx.labs().load(labId);
+        Path workspace;
+        try {
+            workspace = Files.createTempDirectory("tierlab-lab-test-" + lab.id() + "-");
+        } catch (IOException e) {
+            throw TierlabException.io(Path.of(System.getProperty("java.io.tmpdir")), e);
+        }
+        String target = targetOptions.request().name() == null ? "sandbox" : targetOptions.request().name();
+        ctx.say(msg.get("labtest.start", lab.id(), workspace, target));
+        LabSelfTest.Result result = new LabSelfTest(ctx, targetOptions).run(lab, ctx.labsDir().resolve(lab.id()), workspace);
+        print(result, target);
+        if (!result.ok()) {
+            ctx.say(msg.get("labtest.failed", lab.id(), String.join(", ", result.failedSteps()), workspace));
+            return ExitCode.FAILED.code();
+        }
+        delete(workspace);
+        ctx.say(msg.get("labtest.ok", lab.id()));
+        return 0;
+    }
+
+    private void print(LabSelfTest.Result result, String target) {
+        Messages msg = ctx.msg();
+        int width = Math.max(msg.get("labtest.step").length(),
+                result.steps().stream().mapToInt(s -> s.step().id().length()).max().orElse(0));
+        String starterHeading = msg.get("labtest.starter");
+        int starterWidth = starterHeading.length();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        for (LabSelfTest.StepResult s : result.steps()) {
+            int checks = s.step().checks().size();
+            String starter = (s.starterOk() ? "✓ " : "✗ ") + (s.starterFailed() > 0
+                    ? msg.get("labtest.starterFails", s.starterFailed(), checks)
+                    : msg.get(s.starterMustFail() ? "labtest.starterPasses" : "labtest.starterNothingToDo"));
+            String solution = (s.solutionFailed().isEmpty() ? "✓ " : "✗ ") + (s.solutionFailed().isEmpty()
+                    ? s.notVerifiable() == 0 ? msg.get("labtest.solutionPasses", checks, checks)
+                    : msg.get("labtest.solutionPassesPartly", checks - s.notVerifiable(), checks, s.notVerifiable())
+                    : msg.get("labtest.solutionFails", String.join(", ", s.solutionFailed())))
+                    + (s.note() == null ? "" : " (" + s.note() + ")");
+            rows.add(new String[]{s.step().id(), starter, solution});
+            starterWidth = Math.max(starterWidth, starter.length());
+        }
+        ctx.out().println(pad(msg.get("labtest.step"), width) + "  " + pad(starterHeading, starterWidth) + "  " + msg.get("labtest.solution"));
+        for (String[] row : rows) {
+            ctx.out().println(pad(row[0], width) + "  " + pad(row[1], starterWidth) + "  " + row[2]);
+        }
+        ctx.out().flush();
+        if (result.deployed()) {
+            ctx.say(result.leaks().isEmpty() ? "✓ " + msg.get("labtest.clean", target)
+                    : "✗ " + msg.get("labtest.leaks", target, String.join(", ", result.leaks())));
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless; the result stands
+        }
+    }
+}
