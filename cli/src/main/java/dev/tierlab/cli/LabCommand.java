@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Show.class})
+@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Show.class,
+        LabValidateCommand.class, LabNewCommand.class})
 final class LabCommand implements Callable<Integer> {
     private final CliContext ctx;
 

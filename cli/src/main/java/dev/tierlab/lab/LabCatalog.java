@@ -39,11 +39,13 @@ public final class LabCatalog {
     public record Override(String id, Path folder, Path replaced) {
     }
 
+    private final List<Source> sources;
     private final Map<String, Source> owners = new LinkedHashMap<>();
     private final List<Override> overrides = new ArrayList<>();
 
     /** @param sources labs folders, later ones overriding earlier ones */
     public LabCatalog(List<Source> sources) {
+        this.sources = List.copyOf(sources);
         for (Source source : sources) {
             for (String id : idsIn(source.dir())) {
                 Source before = owners.put(id, source);
@@ -71,6 +73,11 @@ public final class LabCatalog {
         } catch (IOException e) {
             throw TierlabException.io(dir, e);
         }
+    }
+
+    /** The labs folders, in the order given (later ones override earlier ones). */
+    public List<Source> sources() {
+        return sources;
     }
 
     /** The ids of every lab, bundled ones first, in the order of their labs folders' indexes. */

@@ -118,18 +118,10 @@ public final class LabLoader {
      */
     public Checked check(String file, String text, String expectedId) {
         String shown = source.describe(file);
-        JsonNode node;
-        try {
-            node = reader.readTree(text, InputFormat.YAML);
-        } catch (JsonProcessingException e) {
-            return new Checked(null, null, List.of(parseProblem(shown, e)), false);
-        } catch (IOException e) {
-            return new Checked(null, null, List.of(new Problem(shown, 1, 1, String.valueOf(e.getMessage()))), false);
-        } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof JsonProcessingException jpe) {
-                return new Checked(null, null, List.of(parseProblem(shown, jpe)), false); // the validator's reader wraps YAML syntax errors
-            }
-            throw e;
+        List<Problem> syntax = new ArrayList<>();
+        JsonNode node = tree(shown, text, syntax);
+        if (!syntax.isEmpty()) {
+            return new Checked(null, null, syntax, false);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return new Checked(null, null, List.of(new Problem(shown, 1, 1,
@@ -148,6 +140,26 @@ public final class LabLoader {
         List<Problem> problems = new ArrayList<>();
         checkIds(shown, node, lab, expectedId, problems);
         return new Checked(node, lab, problems, false);
+    }
+
+    /**
+     * YAML text as a location-aware tree (positions through {@link Problem#at}); on a syntax error,
+     * adds the problem to {@code problems} and returns null. {@code shown} names the file in problems.
+     */
+    public JsonNode tree(String shown, String text, List<Problem> problems) {
+        try {
+            return reader.readTree(text, InputFormat.YAML);
+        } catch (JsonProcessingException e) {
+            problems.add(parseProblem(shown, e));
+        } catch (IOException e) {
+            problems.add(new Problem(shown, 1, 1, String.valueOf(e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            if (!(e.getCause() instanceof JsonProcessingException jpe)) {
+                throw e;
+            }
+            problems.add(parseProblem(shown, jpe)); // the validator's reader wraps YAML syntax errors
+        }
+        return null;
     }
 
     private void checkIds(String file, JsonNode node, Lab lab, String expectedId, List<Problem> problems) {
