@@ -114,7 +114,7 @@ public final class ProjectBuilder {
                     p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                             .redirectOutput(log.toFile()).start();
                     if (!p.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                        String took = limit.toSeconds() % 60 == 0 ? limit.toMinutes() + " minutes" : limit.toSeconds() + " seconds";
+                        String took = limit.toSeconds() >= 120 && limit.toSeconds() % 60 == 0 ? limit.toMinutes() + " minutes" : limit.toSeconds() + " seconds";
                         return new ProcessRun(-1, List.of(String.join(" ", command) + " took longer than " + took + " and was stopped"));
                     }
                     return new ProcessRun(p.exitValue(), Files.readAllLines(log).stream()

@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Runs a lab's checks on the learner's machine: build, the project's own unit tests, a local invoke
- * with an expected status, file contents, and quiz scores. A check that needs a capability the local
+ * with an expected status, file contents, quiz scores, and an author's command (exit code and output). A check that needs a capability the local
  * target lacks is reported as not verifiable, never as passed. Remote check types arrive with the
  * provisioning issue and plug in beside these.
  */

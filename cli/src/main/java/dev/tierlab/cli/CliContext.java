@@ -45,7 +45,7 @@ final class CliContext {
     private ContentSource content = ContentSource.bundled();
     private Course course;
     private dev.tierlab.lab.LabCatalog catalog;
-    private List<Path> catalogFor;
+    private List<dev.tierlab.lab.LabCatalog.Source> catalogFor;
     private boolean exitRequested;
 
     CliContext(Environment env, PrintWriter out, PrintWriter err, Prompter prompter, Pager pager,
@@ -135,19 +135,24 @@ final class CliContext {
      * {@code --labs-dir}. A lab that replaces another is announced on standard error once.
      */
     dev.tierlab.lab.LabCatalog labs() {
-        List<Path> dirs = labsDirs();
-        if (catalog == null || !dirs.equals(catalogFor)) {
-            List<dev.tierlab.lab.LabCatalog.Source> sources = new ArrayList<>();
-            sources.add(new dev.tierlab.lab.LabCatalog.Source(dev.tierlab.files.Bundled.folder("labs"), true));
-            dirs.forEach(d -> sources.add(new dev.tierlab.lab.LabCatalog.Source(d, false)));
+        List<dev.tierlab.lab.LabCatalog.Source> sources = labSources();
+        if (catalog == null || !sources.equals(catalogFor)) {
             catalog = new dev.tierlab.lab.LabCatalog(sources);
-            catalogFor = dirs;
+            catalogFor = sources;
             for (dev.tierlab.lab.LabCatalog.Override o : catalog.overrides()) {
                 err.println(msg().get("lab.overrides", o.id(), o.folder(), o.replaced()));
             }
             err.flush();
         }
         return catalog;
+    }
+
+    /** The labs folders, bundled first, without reading them (see {@link #labs()}). */
+    List<dev.tierlab.lab.LabCatalog.Source> labSources() {
+        List<dev.tierlab.lab.LabCatalog.Source> sources = new ArrayList<>();
+        sources.add(new dev.tierlab.lab.LabCatalog.Source(dev.tierlab.files.Bundled.folder("labs"), true));
+        labsDirs().forEach(d -> sources.add(new dev.tierlab.lab.LabCatalog.Source(d, false)));
+        return sources;
     }
 
     /** The instructors' labs folders: {@code TIERLAB_LABS_PATH} (separated by the path separator), then {@code --labs-dir}. */

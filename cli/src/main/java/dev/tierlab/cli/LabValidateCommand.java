@@ -33,7 +33,7 @@ final class LabValidateCommand implements Callable<Integer> {
     public Integer call() {
         LabValidator validator = new LabValidator(known(ctx));
         List<Path> folders = dirs == null || dirs.isEmpty()
-                ? ctx.labs().sources().stream().map(dev.tierlab.lab.LabCatalog.Source::dir).toList()
+                ? ctx.labSources().stream().map(dev.tierlab.lab.LabCatalog.Source::dir).toList()
                 : dirs.stream().map(d -> ctx.env().workingDir().resolve(d).toAbsolutePath().normalize()).toList();
         LabValidator.Report report = validator.validate(folders);
         report.problems().stream().map(Problem::toString).forEach(ctx.out()::println);

@@ -155,23 +155,26 @@ class LabAuthoringTest {
         assertTrue(run.out.contains("3 problem(s) found; 1 lab(s) checked."), run.out);
     }
 
+    /**
+     * Writes a one-step lab {@code id} (step {@code step}, pages in both languages) into
+     * {@code home/<folder>/} and returns that labs folder; {@code checks} is YAML for the step's checks.
+     */
+    private Path externalLab(String folder, String id, String chapter, String title, String step, String checks) throws IOException {
+        Path labs = home.resolve(folder);
+        Path lab = labs.resolve(id);
+        Files.createDirectories(lab.resolve("steps"));
+        Files.writeString(lab.resolve("steps/" + step + ".en.md"), "# " + title + "\n");
+        Files.writeString(lab.resolve("steps/" + step + ".ko.md"), "# " + title + " (ko)\n");
+        Files.writeString(lab.resolve("lab.yaml"), "id: " + id + "\nchapter: " + chapter + "\n"
+                + "title: {en: \"" + title + "\", ko: \"" + title + " (ko)\"}\n"
+                + "steps:\n  - id: " + step + "\n    title: {en: \"Step\", ko: \"단계\"}\n"
+                + "    instructions: {en: steps/" + step + ".en.md, ko: steps/" + step + ".ko.md}\n" + checks);
+        return labs;
+    }
+
     /** A labs folder whose lab has a bundled lab's id. */
     private Path overridingLabs() throws IOException {
-        Path labs = home.resolve("override");
-        Path lab = labs.resolve("api-gateway");
-        Files.createDirectories(lab.resolve("steps"));
-        Files.writeString(lab.resolve("steps/only.en.md"), "# The external gateway\n");
-        Files.writeString(lab.resolve("steps/only.ko.md"), "# 외부 게이트웨이\n");
-        Files.writeString(lab.resolve("lab.yaml"), """
-                id: api-gateway
-                chapter: api-gateway
-                title: {en: "External gateway", ko: "외부 게이트웨이"}
-                steps:
-                  - id: only
-                    title: {en: "Only", ko: "하나뿐"}
-                    instructions: {en: steps/only.en.md, ko: steps/only.ko.md}
-                """);
-        return labs;
+        return externalLab("override", "api-gateway", "api-gateway", "External gateway", "only", "");
     }
 
     @Test
@@ -189,7 +192,7 @@ class LabAuthoringTest {
         assertEquals(ExitCode.NOT_FOUND.code(), ko.code, "a folder of the path that does not exist is an error: " + ko);
         Run show = Run.with(env(home, Map.of("TIERLAB_LABS_PATH", labs.toString())), "", "--lang", "ko", "lab", "show", "api-gateway");
         assertEquals(0, show.code, show::toString);
-        assertTrue(show.out.contains("외부 게이트웨이"), show.out);
+        assertTrue(show.out.contains("External gateway (ko)"), show.out);
         assertTrue(show.err.contains("알림"), show.err);
 
         Run json = run(home, "lab", "list", "--json");
@@ -199,19 +202,7 @@ class LabAuthoringTest {
 
     /** A lab from elsewhere with one command check that passes and one that fails. */
     private Path commandLab() throws IOException {
-        Path labs = home.resolve("cmd-labs");
-        Path lab = labs.resolve("cmd-lab");
-        Files.createDirectories(lab.resolve("steps"));
-        Files.writeString(lab.resolve("steps/run.en.md"), "# Run java\n");
-        Files.writeString(lab.resolve("steps/run.ko.md"), "# java 실행\n");
-        Files.writeString(lab.resolve("lab.yaml"), """
-                id: cmd-lab
-                chapter: three-tier
-                title: {en: "Commands", ko: "명령"}
-                steps:
-                  - id: run
-                    title: {en: "Run", ko: "실행"}
-                    instructions: {en: steps/run.en.md, ko: steps/run.ko.md}
+        return externalLab("cmd-labs", "cmd-lab", "three-tier", "Commands", "run", """
                     checks:
                       - id: java-runs
                         type: command
@@ -220,7 +211,6 @@ class LabAuthoringTest {
                         type: command
                         params: {run: [java, -version], expectExit: 3, timeoutSeconds: 30}
                 """);
-        return labs;
     }
 
     @Test
