@@ -102,15 +102,20 @@ public final class ProjectBuilder {
         static final java.time.Duration LIMIT = java.time.Duration.ofMinutes(15);
 
         public static ProcessRun of(Path dir, List<String> command) {
+            return of(dir, command, LIMIT);
+        }
+
+        /** Runs {@code command} (no shell) in {@code dir}; after {@code limit} it is stopped with its children. */
+        public static ProcessRun of(Path dir, List<String> command, java.time.Duration limit) {
             try {
                 Path log = Files.createTempFile("tierlab-run-", ".log");
                 Process p = null;
                 try {
                     p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                             .redirectOutput(log.toFile()).start();
-                    if (!p.waitFor(LIMIT.toMinutes(), java.util.concurrent.TimeUnit.MINUTES)) {
-                        return new ProcessRun(-1, List.of(String.join(" ", command) + " took longer than " + LIMIT.toMinutes()
-                                + " minutes and was stopped"));
+                    if (!p.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        String took = limit.toSeconds() >= 120 && limit.toSeconds() % 60 == 0 ? limit.toMinutes() + " minutes" : limit.toSeconds() + " seconds";
+                        return new ProcessRun(-1, List.of(String.join(" ", command) + " took longer than " + took + " and was stopped"));
                     }
                     return new ProcessRun(p.exitValue(), Files.readAllLines(log).stream()
                             .map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")).toList());

@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Runs a lab's checks on the learner's machine: build, the project's own unit tests, a local invoke
- * with an expected status, file contents, and quiz scores. A check that needs a capability the local
+ * with an expected status, file contents, quiz scores, and an author's command (exit code and output). A check that needs a capability the local
  * target lacks is reported as not verifiable, never as passed. Remote check types arrive with the
  * provisioning issue and plug in beside these.
  */
@@ -71,6 +71,7 @@ public final class LocalChecks {
                 case "invoke" -> invoke(check);
                 case "file-contains" -> fileContains(check);
                 case "quiz" -> quiz(check);
+                case "command" -> command(check);
                 default -> new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, check.points(), check.type(),
                         texts.get("check.typeNotLocal", check.type()));
             };
@@ -159,6 +160,31 @@ public final class LocalChecks {
         }
         boolean ok = q.max() > 0 && (long) q.score() * 100 >= (long) percent * q.max();
         String found = q.score() + "/" + q.max();
+        return ok ? CheckResult.passed(check.id(), check.points(), expected, found)
+                : CheckResult.failed(check.id(), check.points(), expected, found);
+    }
+
+    /**
+     * Runs the check's {@code run} (a program and its arguments, no shell) in the workspace: it passes
+     * when the exit code is {@code expectExit} (0) and, if given, stdout and stderr contain
+     * {@code expectOutput}. Stopped after {@code timeoutSeconds} (60). Only reached for bundled labs or
+     * with {@code --trust} ({@code LabCatalog.requireTrusted}).
+     */
+    private CheckResult command(Lab.Check check) {
+        List<String> run = check.params().get("run") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        if (run.isEmpty()) {
+            throw new TierlabException(dev.tierlab.error.ExitCode.BAD_INPUT, "error.lab.badParam", check.id(), "run", check.params().get("run"));
+        }
+        int exit = intParam(check, "expectExit", 0);
+        Object output = check.params().get("expectOutput");
+        String command = String.join(" ", run);
+        String expected = output == null ? texts.get("check.cmd.exit", command, exit)
+                : texts.get("check.cmd.exitOutput", command, exit, output);
+        ProjectBuilder.ProcessRun ran = ProjectBuilder.ProcessRun.of(workspace, run,
+                java.time.Duration.ofSeconds(intParam(check, "timeoutSeconds", 60)));
+        String last = ran.output().stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+        String found = texts.get("check.cmd.found", ran.exitCode(), last.strip());
+        boolean ok = ran.exitCode() == exit && (output == null || String.join("\n", ran.output()).contains(String.valueOf(output)));
         return ok ? CheckResult.passed(check.id(), check.points(), expected, found)
                 : CheckResult.failed(check.id(), check.points(), expected, found);
     }

@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -42,6 +44,8 @@ final class CliContext {
     private GlobalOptions settingsFor;
     private ContentSource content = ContentSource.bundled();
     private Course course;
+    private dev.tierlab.lab.LabCatalog catalog;
+    private List<dev.tierlab.lab.LabCatalog.Source> catalogFor;
     private boolean exitRequested;
 
     CliContext(Environment env, PrintWriter out, PrintWriter err, Prompter prompter, Pager pager,
@@ -126,13 +130,50 @@ final class CliContext {
         return course;
     }
 
-    /** The bundled labs folder. */
-    Path labsDir() {
-        return dev.tierlab.files.Bundled.folder("labs");
+    /**
+     * The labs: the bundled ones, overlaid by the folders of {@code TIERLAB_LABS_PATH} and then of
+     * {@code --labs-dir}. A lab that replaces another is announced on standard error once.
+     */
+    dev.tierlab.lab.LabCatalog labs() {
+        List<dev.tierlab.lab.LabCatalog.Source> sources = labSources();
+        if (catalog == null || !sources.equals(catalogFor)) {
+            catalog = new dev.tierlab.lab.LabCatalog(sources);
+            catalogFor = sources;
+            for (dev.tierlab.lab.LabCatalog.Override o : catalog.overrides()) {
+                err.println(msg().get("lab.overrides", o.id(), o.folder(), o.replaced()));
+            }
+            err.flush();
+        }
+        return catalog;
     }
 
-    dev.tierlab.lab.LabLoader labs() {
-        return new dev.tierlab.lab.LabLoader(ContentSource.directory(labsDir()));
+    /** The labs folders, bundled first, without reading them (see {@link #labs()}). */
+    List<dev.tierlab.lab.LabCatalog.Source> labSources() {
+        List<dev.tierlab.lab.LabCatalog.Source> sources = new ArrayList<>();
+        sources.add(new dev.tierlab.lab.LabCatalog.Source(dev.tierlab.files.Bundled.folder("labs"), true));
+        labsDirs().forEach(d -> sources.add(new dev.tierlab.lab.LabCatalog.Source(d, false)));
+        return sources;
+    }
+
+    /** The instructors' labs folders: {@code TIERLAB_LABS_PATH} (separated by the path separator), then {@code --labs-dir}. */
+    private List<Path> labsDirs() {
+        List<String> given = new ArrayList<>();
+        env.get("TIERLAB_LABS_PATH").ifPresent(v -> given.addAll(List.of(v.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))));
+        given.addAll(options().labsDirs());
+        List<Path> dirs = new ArrayList<>();
+        for (String g : given) {
+            if (g.isBlank()) {
+                continue;
+            }
+            Path dir = env.workingDir().resolve(g).toAbsolutePath().normalize();
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new TierlabException(dev.tierlab.error.ExitCode.NOT_FOUND, "error.labs.noDir", dir);
+            }
+            if (!dirs.contains(dir)) {
+                dirs.add(dir);
+            }
+        }
+        return dirs;
     }
 
     dev.tierlab.generate.LabGenerator labGenerator() {
@@ -149,13 +190,15 @@ final class CliContext {
     dev.tierlab.runtime.LocalInvocation localInvocation(Path workspace) {
         String lab = new dev.tierlab.generate.Workspace(workspace, Clock.systemUTC()).marker()
                 .map(dev.tierlab.generate.Workspace.Marker::lab).orElse(null);
-        Path events = lab == null ? null : labsDir().resolve(lab).resolve("events");
+        Path folder = lab == null || !labs().ids().contains(lab) ? null : labs().folder(lab);
+        Path events = folder == null ? null : dev.tierlab.lab.LabCatalog.inside(folder, "events").orElse(null);
         return new dev.tierlab.runtime.LocalInvocation(projectBuilder(),
-                name -> read(events == null ? null : events.resolve(name + ".json")),
+                name -> read(events == null ? null : dev.tierlab.lab.LabCatalog.inside(events, name + ".json").orElse(null)),
                 name -> list(events));
     }
 
-    private static java.util.Optional<String> read(Path file) {
+    /** The text of {@code file}, empty when it is not a regular file (or null). */
+    static java.util.Optional<String> read(Path file) {
         try {
             return file != null && java.nio.file.Files.isRegularFile(file)
                     ? java.util.Optional.of(java.nio.file.Files.readString(file)) : java.util.Optional.empty();

@@ -181,8 +181,14 @@ final class Deployments {
         }
     }
 
-    /** The checks of a workspace: local ones here, remote ones against the target it deployed to. */
+    /**
+     * The checks of a workspace: local ones here, remote ones against the target it deployed to.
+     * Fails before anything runs when the lab is not bundled, has {@code command} checks and
+     * {@code --trust} was not given ({@link dev.tierlab.lab.LabCatalog#requireTrusted}).
+     */
     Checks checks(LabContext lab, TargetOptions options) {
+        // refused before anything runs: command checks of a lab from elsewhere need --trust
+        ctx.labs().requireTrusted(lab.lab(), ctx.options().trust());
         DeployState state = DeployState.read(lab.workspace()).orElse(null);
         notePending(state);
         var local = new dev.tierlab.check.LocalChecks(lab.workspace(), ctx.projectBuilder(), ctx.localInvocation(lab.workspace()), lab.progress(),

@@ -113,12 +113,14 @@ final class GradeCommand implements Callable<Integer> {
         if (ids.isEmpty()) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.grade.nothing", dir);
         }
-        List<Lab> labs = ids.stream().map(id -> ctx.labs().load(id)).toList(); // an invalid lab stops grading before anything runs
+        // an invalid lab, or command checks of an external lab without --trust, stop grading before anything runs
+        List<Lab> labs = ids.stream().map(id -> ctx.labs().load(id)).toList();
+        labs.forEach(lab -> ctx.labs().requireTrusted(lab, ctx.options().trust()));
         Progress progress = progressFile == null ? ctx.progress().load()
                 : ctx.progress().read(ctx.env().workingDir().resolve(progressFile));
         Deployments deployments = new Deployments(ctx, ctx.err());
         for (Lab lab : labs) {
-            Path folder = ctx.labsDir().resolve(lab.id());
+            Path folder = ctx.labs().folder(lab.id());
             Grader grader = new Grader(lab, LabFingerprint.of(folder, lab), lab.id() + "/lab.yaml", ctx.settings().lang());
             Path workspace = found.get(lab.id());
             if (workspace == null) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Show.class, LabTestCommand.class})
+@Command(name = "lab", mixinStandardHelpOptions = true, subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Show.class,
+        LabValidateCommand.class, LabNewCommand.class, LabTestCommand.class})
 final class LabCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -52,7 +53,8 @@ final class LabCommand implements Callable<Integer> {
         public Integer call() {
             Lang lang = ctx.settings().lang();
             Progress progress = ctx.progress().load();
-            List<Lab> labs = ctx.labs().all();
+            dev.tierlab.lab.LabCatalog catalog = ctx.labs();
+            List<Lab> labs = catalog.all();
             if (json) {
                 List<Map<String, Object>> list = new ArrayList<>();
                 for (Lab lab : labs) {
@@ -63,6 +65,8 @@ final class LabCommand implements Callable<Integer> {
                     m.put("steps", lab.steps().stream().map(Lab.Step::id).toList());
                     m.put("points", lab.steps().stream().flatMap(s -> s.checks().stream()).mapToInt(Lab.Check::points).sum());
                     m.put("workspace", progress.lab(lab.id()).workspace());
+                    m.put("bundled", catalog.isBundled(lab.id()));
+                    m.put("folder", catalog.isBundled(lab.id()) ? null : catalog.folder(lab.id()).toString());
                     list.add(m);
                 }
                 JsonOutput.print(ctx.out(), Map.of("labs", list));
@@ -73,6 +77,9 @@ final class LabCommand implements Callable<Integer> {
                 String current = lab.id().equals(progress.currentLab()) ? "*" : " ";
                 ctx.say(current + " " + lab.id() + "  " + lab.title().get(lang));
                 ctx.say("    " + msg.get("lab.details", lab.chapter(), lab.steps().size()));
+                if (!catalog.isBundled(lab.id())) {
+                    ctx.say("    " + msg.get("lab.from", catalog.folder(lab.id())));
+                }
             }
             if (labs.isEmpty()) {
                 ctx.say(msg.get("lab.none"));
@@ -147,8 +154,8 @@ final class LabCommand implements Callable<Integer> {
         Messages msg = ctx.msg();
         Lang lang = ctx.settings().lang();
         Lang shown = step.instructions().raw(lang) != null ? lang : lang.other();
-        String text = dev.tierlab.course.ContentSource.directory(ctx.labsDir().resolve(lab.id()))
-                .read(step.instructions().raw(shown)).orElse("");
+        String text = dev.tierlab.lab.LabCatalog.inside(ctx.labs().folder(lab.id()), step.instructions().raw(shown))
+                .flatMap(CliContext::read).orElse("");
         java.util.List<String> lines = new java.util.ArrayList<>();
         lines.add(msg.get("lab.stepHeader", lab.id(), lab.steps().indexOf(step) + 1, lab.steps().size(), step.title().get(lang)));
         if (shown != lang) {

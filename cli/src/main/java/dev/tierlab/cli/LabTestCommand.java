@@ -32,6 +32,7 @@ final class LabTestCommand implements Callable<Integer> {
     public Integer call() {
         Messages msg = ctx.msg();
         Lab lab = ctx.labs().load(labId);
+        ctx.labs().requireTrusted(lab, ctx.options().trust());
         Path workspace;
         try {
             workspace = Files.createTempDirectory("tierlab-lab-test-" + lab.id() + "-");
@@ -40,7 +41,7 @@ final class LabTestCommand implements Callable<Integer> {
         }
         String target = targetOptions.request().name() == null ? "sandbox" : targetOptions.request().name();
         ctx.say(msg.get("labtest.start", lab.id(), workspace, target));
-        LabSelfTest.Result result = new LabSelfTest(ctx, targetOptions).run(lab, ctx.labsDir().resolve(lab.id()), workspace);
+        LabSelfTest.Result result = new LabSelfTest(ctx, targetOptions).run(lab, ctx.labs().folder(lab.id()), workspace);
         print(result, target);
         if (!result.ok()) {
             ctx.say(msg.get("labtest.failed", lab.id(), String.join(", ", result.failedSteps()), workspace));

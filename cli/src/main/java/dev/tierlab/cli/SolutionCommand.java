@@ -47,7 +47,7 @@ final class SolutionCommand implements Callable<Integer> {
             ctx.say(msg.get("reset.declined"));
             return ExitCode.CANCELLED.code();
         }
-        Map<String, byte[]> files = ctx.labGenerator().solution(lab.lab(), s, ctx.labsDir().resolve(lab.lab().id()));
+        Map<String, byte[]> files = ctx.labGenerator().solution(lab.lab(), s, ctx.labs().folder(lab.lab().id()));
         ctx.progress().update(p -> p.withLab(lab.lab().id(), p.lab(lab.lab().id()).withSolutionSeen(s.id()), true));
         if (!apply) {
             List<String> lines = new ArrayList<>();

@@ -26,12 +26,18 @@ final class TierlabCommand implements Callable<Integer> {
     @Option(names = "--home", paramLabel = "<dir>", scope = ScopeType.INHERIT)
     String home;
 
+    @Option(names = "--labs-dir", paramLabel = "<dir>", scope = ScopeType.INHERIT)
+    java.util.List<String> labsDirs;
+
+    @Option(names = "--trust", scope = ScopeType.INHERIT)
+    boolean trust;
+
     TierlabCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     GlobalOptions globals() {
-        return new GlobalOptions(lang, noColor, stacktrace, home);
+        return new GlobalOptions(lang, noColor, stacktrace, home, labsDirs, trust);
     }
 
     @Override

@@ -48,8 +48,8 @@ public final class LabGenerator {
         if (step.solution() == null) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.lab.noSolution", step.id());
         }
-        Path dir = labDir.resolve(step.solution()).normalize();
-        if (!dir.startsWith(labDir) || !Files.isDirectory(dir)) {
+        Path dir = dev.tierlab.lab.LabCatalog.inside(labDir, step.solution()).orElse(null);
+        if (dir == null || !Files.isDirectory(dir)) {
             throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", labDir.resolve("lab.yaml").toString(),
                     "the solution folder " + step.solution() + " does not exist in the lab");
         }
@@ -61,7 +61,7 @@ public final class LabGenerator {
         }
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+            for (Path p : (Iterable<Path>) walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))::iterator) {
                 files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
             }
         } catch (IOException e) {

@@ -40,6 +40,16 @@ public final class TemplateRepository {
         return new TemplateRepository(dev.tierlab.files.Bundled.folder("templates"));
     }
 
+    /** The ids of the templates here: the folders holding a {@code template.yaml}, by name. */
+    public java.util.List<String> ids() {
+        try (Stream<Path> list = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+            return list.filter(p -> Files.isRegularFile(p.resolve(TemplateManifest.FILE)))
+                    .map(p -> p.getFileName().toString().replaceAll("/$", "")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A template: its manifest and its files (path relative to the template folder, forward slashes). */
     public record Template(TemplateManifest manifest, Map<String, byte[]> files) {
     }

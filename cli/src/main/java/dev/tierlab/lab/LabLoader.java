@@ -14,13 +14,12 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.serialization.DefaultJsonNodeReader;
 import com.networknt.schema.serialization.JsonNodeReader;
-import com.networknt.schema.serialization.node.JsonLocationAware;
 import dev.tierlab.course.ContentSource;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.i18n.Lang;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,49 +79,93 @@ public final class LabLoader {
 
     /**
      * Parses and validates lab text; {@code expectedId} is the folder name the lab must carry as its id
-     * (null to skip that check).
+     * (null to skip that check). Fails with every problem found, sorted by position.
      */
     public Lab parse(String file, String text, String expectedId) {
-        JsonNode node;
-        try {
-            node = reader.readTree(text, InputFormat.YAML);
-        } catch (JsonProcessingException e) {
-            throw parseError(file, e);
-        } catch (IOException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.lab.invalid", source.describe(file), e.getMessage());
-        } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof JsonProcessingException jpe) {
-                throw parseError(file, jpe); // the validator's reader wraps YAML syntax errors
-            }
-            throw e;
+        Checked checked = check(file, text, expectedId);
+        if (checked.problems().isEmpty()) {
+            return checked.lab();
+        }
+        List<Problem> problems = checked.problems();
+        if (checked.schemaFailed()) {
+            throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.schema", source.describe(file), problems.size(),
+                    problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        }
+        Problem first = problems.get(0);
+        if (problems.size() == 1) {
+            throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", first.where(), first.message());
+        }
+        throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.problems", source.describe(file), problems.size(),
+                problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * The result of checking a lab file: the location-aware tree (null when the file is not YAML or
+     * empty), the lab (null when it does not match the schema) and every problem found, sorted.
+     *
+     * @param schemaFailed true when the problems are schema violations (the lab could not be bound)
+     */
+    public record Checked(JsonNode node, Lab lab, List<Problem> problems, boolean schemaFailed) {
+        public Checked {
+            problems = problems.stream().sorted().toList();
+        }
+    }
+
+    /**
+     * Checks lab text without failing: YAML syntax, the schema, then (when the schema is met) the
+     * rules the schema cannot express — id = folder, unique step and check ids, instructions pages
+     * that exist, standIn naming a check of the lab.
+     */
+    public Checked check(String file, String text, String expectedId) {
+        String shown = source.describe(file);
+        List<Problem> syntax = new ArrayList<>();
+        JsonNode node = tree(shown, text, syntax);
+        if (!syntax.isEmpty()) {
+            return new Checked(null, null, syntax, false);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
-            throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", source.describe(file) + ":1:1",
-                    "the file is empty; expected a lab definition (id, chapter, title, steps)");
+            return new Checked(null, null, List.of(new Problem(shown, 1, 1,
+                    "the file is empty; expected a lab definition (id, chapter, title, steps)")), false);
         }
-        List<ValidationMessage> problems = new ArrayList<>(schema().validate(node));
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing((ValidationMessage m) -> location(m.getInstanceNode()).getLineNr())
-                    .thenComparing(m -> location(m.getInstanceNode()).getColumnNr()));
-            String all = problems.stream()
-                    .map(m -> where(file, m.getInstanceNode()) + ": " + describe(m))
-                    .collect(Collectors.joining("\n"));
-            throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.schema", source.describe(file), problems.size(), all);
+        List<ValidationMessage> messages = new ArrayList<>(schema().validate(node));
+        if (!messages.isEmpty()) {
+            return new Checked(node, null, messages.stream().map(m -> Problem.at(shown, m.getInstanceNode(), describe(m))).toList(), true);
         }
         Lab lab;
         try {
             lab = yaml.treeToValue(node, Lab.class);
         } catch (JsonProcessingException e) {
-            throw parseError(file, e);
+            return new Checked(node, null, List.of(parseProblem(shown, e)), true);
         }
-        checkIds(file, node, lab, expectedId);
-        return lab;
+        List<Problem> problems = new ArrayList<>();
+        checkIds(shown, node, lab, expectedId, problems);
+        return new Checked(node, lab, problems, false);
     }
 
-    private void checkIds(String file, JsonNode node, Lab lab, String expectedId) {
+    /**
+     * YAML text as a location-aware tree (positions through {@link Problem#at}); on a syntax error,
+     * adds the problem to {@code problems} and returns null. {@code shown} names the file in problems.
+     */
+    public JsonNode tree(String shown, String text, List<Problem> problems) {
+        try {
+            return reader.readTree(text, InputFormat.YAML);
+        } catch (JsonProcessingException e) {
+            problems.add(parseProblem(shown, e));
+        } catch (IOException e) {
+            problems.add(new Problem(shown, 1, 1, String.valueOf(e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            if (!(e.getCause() instanceof JsonProcessingException jpe)) {
+                throw e;
+            }
+            problems.add(parseProblem(shown, jpe)); // the validator's reader wraps YAML syntax errors
+        }
+        return null;
+    }
+
+    private void checkIds(String file, JsonNode node, Lab lab, String expectedId, List<Problem> problems) {
         if (expectedId != null && !expectedId.equals(lab.id())) {
-            throw invalid(file, node.get("id"), "the id is '" + lab.id() + "' but the folder is '" + expectedId
-                    + "'; they must be the same");
+            problems.add(Problem.at(file, node.get("id"), "the id is '" + lab.id() + "' but the folder is '" + expectedId
+                    + "'; they must be the same"));
         }
         Set<String> steps = new HashSet<>();
         Set<String> checks = new HashSet<>();
@@ -130,21 +173,22 @@ public final class LabLoader {
             Lab.Step step = lab.steps().get(i);
             JsonNode stepNode = node.get("steps").get(i);
             if (!steps.add(step.id())) {
-                throw invalid(file, stepNode.get("id"), "step id '" + step.id() + "' is used twice; step ids must be unique");
+                problems.add(Problem.at(file, stepNode.get("id"), "step id '" + step.id() + "' is used twice; step ids must be unique"));
             }
             if (expectedId != null) {
-                for (String page : new String[] {step.instructions().en(), step.instructions().ko()}) {
+                for (Lang lang : Lang.values()) {
+                    String page = step.instructions().raw(lang);
                     if (page != null && source.read(expectedId + "/" + page).isEmpty()) {
-                        throw invalid(file, stepNode.get("instructions"), "the instructions file " + page
-                                + " does not exist in the lab folder");
+                        problems.add(Problem.at(file, stepNode.get("instructions").get(lang.code()), "the instructions file " + page
+                                + " does not exist in the lab folder"));
                     }
                 }
             }
             for (int c = 0; c < step.checks().size(); c++) {
                 String id = step.checks().get(c).id();
                 if (!checks.add(id)) {
-                    throw invalid(file, stepNode.get("checks").get(c).get("id"),
-                            "check id '" + id + "' is used twice; check ids must be unique in a lab");
+                    problems.add(Problem.at(file, stepNode.get("checks").get(c).get("id"),
+                            "check id '" + id + "' is used twice; check ids must be unique in a lab"));
                 }
             }
         }
@@ -153,21 +197,22 @@ public final class LabLoader {
             for (int c = 0; c < stepChecks.size(); c++) {
                 String standIn = stepChecks.get(c).standIn();
                 if (standIn != null && !checks.contains(standIn)) {
-                    throw invalid(file, node.get("steps").get(i).get("checks").get(c).get("standIn"),
-                            "standIn names the check '" + standIn + "', which this lab does not have");
+                    problems.add(Problem.at(file, node.get("steps").get(i).get("checks").get(c).get("standIn"),
+                            "standIn names the check '" + standIn + "', which this lab does not have"));
                 }
             }
         }
     }
 
-    private TierlabException invalid(String file, JsonNode at, String message) {
-        return new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", where(file, at), message);
+    private TierlabException parseError(String file, JsonProcessingException e) {
+        Problem p = parseProblem(source.describe(file), e);
+        return new TierlabException(ExitCode.BAD_INPUT, e, "error.lab.invalid", p.where(), p.message());
     }
 
-    private TierlabException parseError(String file, JsonProcessingException e) {
+    private static Problem parseProblem(String shown, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        String where = loc == null ? source.describe(file) : source.describe(file) + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-        return new TierlabException(ExitCode.BAD_INPUT, e, "error.lab.invalid", where, condense(e.getOriginalMessage()));
+        String message = condense(e.getOriginalMessage());
+        return loc == null ? new Problem(shown, 0, 0, message) : new Problem(shown, loc.getLineNr(), loc.getColumnNr(), message);
     }
 
     /**
@@ -185,15 +230,6 @@ public final class LabLoader {
         boolean layout = text.contains("block") || text.contains("indentation") || text.contains("mapping values")
                 || text.contains("'\\t'") || text.contains("scanning for the next token");
         return layout ? text + " (check the indentation: spaces only, children indented under their parent)" : text;
-    }
-
-    private String where(String file, JsonNode node) {
-        JsonLocation loc = location(node);
-        return loc == JsonLocation.NA ? source.describe(file) : source.describe(file) + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-    }
-
-    private static JsonLocation location(JsonNode node) {
-        return node instanceof JsonLocationAware aware && aware.tokenLocation() != null ? aware.tokenLocation() : JsonLocation.NA;
     }
 
     /** The validator's message, with the JSON path made readable and the schema's expectation named. */

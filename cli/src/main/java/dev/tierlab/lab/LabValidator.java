@@ -1,0 +1,232 @@
+package dev.tierlab.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tierlab.course.ContentSource;
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.TierlabException;
+import dev.tierlab.i18n.Lang;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks lab folders the way an author needs it: every problem, not just the first, each with its
+ * file, line and column. On top of what loading checks (YAML, the schema, ids, instructions pages,
+ * standIn) it looks at what refers outside the file: the chapter, templates, capabilities, solution
+ * folders and sample events, that every text has both languages, and that the labs listed in a
+ * {@code labs.yaml} have a folder. Like loading, it only reads: nothing of a lab is run.
+ */
+public final class LabValidator {
+    private static final String EVENTS = "events";
+
+    /**
+     * What a lab may refer to.
+     *
+     * @param chapters     the chapter ids of the course
+     * @param templates    the template ids tierlab has
+     * @param capabilities the capability names checks may need
+     */
+    public record Known(Set<String> chapters, Set<String> templates, Set<String> capabilities) {
+        public Known {
+            chapters = Set.copyOf(chapters);
+            templates = Set.copyOf(templates);
+            capabilities = Set.copyOf(capabilities);
+        }
+    }
+
+    /** Every problem found, sorted, and how many labs were checked. */
+    public record Report(List<Problem> problems, int labs) {
+        public Report {
+            problems = problems.stream().sorted().toList();
+        }
+    }
+
+    private final Known known;
+
+    public LabValidator(Known known) {
+        this.known = known;
+    }
+
+    /**
+     * Validates each folder: a lab folder (it has a {@code lab.yaml}) or a labs folder (a
+     * {@code labs.yaml}, or sub-folders with a {@code lab.yaml}). A folder with neither fails.
+     */
+    public Report validate(List<Path> dirs) {
+        List<Problem> problems = new ArrayList<>();
+        int labs = 0;
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new TierlabException(ExitCode.NOT_FOUND, "error.labs.noDir", dir);
+            }
+            if (Files.isRegularFile(dir.resolve("lab.yaml"))) {
+                lab(dir, problems);
+                labs++;
+            } else {
+                int found = labsFolder(dir, problems);
+                if (found == 0 && !Files.isRegularFile(dir.resolve(LabLoader.INDEX))) {
+                    throw new TierlabException(ExitCode.NOT_FOUND, "error.validate.nothing", dir);
+                }
+                labs += found;
+            }
+        }
+        return new Report(problems, labs);
+    }
+
+    /** Checks a labs folder's index and its labs; returns how many labs were checked. */
+    private int labsFolder(Path dir, List<Problem> problems) {
+        Path index = dir.resolve(LabLoader.INDEX);
+        if (!Files.isRegularFile(index)) {
+            List<String> ids = LabCatalog.idsIn(dir);
+            ids.forEach(id -> lab(dir.resolve(id), problems));
+            return ids.size();
+        }
+        String shown = index.toString();
+        JsonNode node = new LabLoader(ContentSource.directory(dir)).tree(shown, read(index), problems);
+        JsonNode list = node == null ? null : node.get("labs");
+        if (node == null) {
+            return 0;
+        }
+        if (list == null || !list.isArray()) {
+            problems.add(Problem.at(shown, list == null ? node : list, "expected labs: followed by a list of lab ids"));
+            return 0;
+        }
+        int labs = 0;
+        Set<String> seen = new HashSet<>();
+        for (JsonNode entry : list) {
+            String id = entry.asText();
+            if (!entry.isTextual() || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                problems.add(Problem.at(shown, entry, "'" + id + "' is not a lab id (lowercase letters, digits and dashes)"));
+            } else if (!seen.add(id)) {
+                problems.add(Problem.at(shown, entry, "lab '" + id + "' is listed twice"));
+            } else if (!Files.isRegularFile(dir.resolve(id).resolve("lab.yaml"))) {
+                problems.add(Problem.at(shown, entry, "lab '" + id + "' is listed, but " + id + "/lab.yaml does not exist"));
+            } else {
+                lab(dir.resolve(id), problems);
+                labs++;
+            }
+        }
+        return labs;
+    }
+
+    /** Checks one lab folder. */
+    private void lab(Path folder, List<Problem> problems) {
+        String id = folder.getFileName().toString().replaceAll("/$", "");
+        Path file = folder.resolve("lab.yaml");
+        LabLoader.Checked checked = new LabLoader(ContentSource.directory(folder.getParent()))
+                .check(id + "/lab.yaml", read(file), id);
+        problems.addAll(checked.problems());
+        if (checked.lab() != null) {
+            new References(file.toString(), folder, checked.node(), problems).check(checked.lab());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw TierlabException.io(file, e);
+        }
+    }
+
+    /** The checks of one lab that look beyond its file. */
+    private final class References {
+        private final String file;
+        private final Path folder;
+        private final JsonNode root;
+        private final List<Problem> problems;
+
+        References(String file, Path folder, JsonNode root, List<Problem> problems) {
+            this.file = file;
+            this.folder = folder;
+            this.root = root;
+            this.problems = problems;
+        }
+
+        private void problem(JsonNode at, String message) {
+            problems.add(Problem.at(file, at, message));
+        }
+
+        void check(Lab lab) {
+            if (!known.chapters().contains(lab.chapter())) {
+                problem(root.get("chapter"), "chapter '" + lab.chapter() + "' is not in the course; chapters: "
+                        + String.join(", ", new TreeSet<>(known.chapters())));
+            }
+            bothLanguages(root.get("title"), "title");
+            bothLanguages(root.get("summary"), "summary");
+            for (int i = 0; i < lab.steps().size(); i++) {
+                step(lab.steps().get(i), root.get("steps").get(i));
+            }
+        }
+
+        private void step(Lab.Step step, JsonNode node) {
+            String name = "step " + step.id();
+            bothLanguages(node.get("title"), name + " title");
+            bothLanguages(node.get("instructions"), name + " instructions");
+            for (Lang lang : Lang.values()) {
+                String page = step.instructions().raw(lang);
+                if (page != null && Files.exists(folder.resolve(page)) && LabCatalog.inside(folder, page).isEmpty()) {
+                    problem(node.get("instructions").get(lang.code()), "the instructions file " + page + " leads outside the lab folder");
+                }
+            }
+            JsonNode hints = node.get("hints");
+            for (int h = 0; hints != null && h < hints.size(); h++) {
+                bothLanguages(hints.get(h), name + " hint " + (h + 1));
+            }
+            JsonNode tasks = node.get("tasks");
+            for (int t = 0; tasks != null && t < tasks.size(); t++) {
+                bothLanguages(tasks.get(t).get("description"), "task " + step.tasks().get(t).id() + " description");
+            }
+            if (step.solution() != null && !LabCatalog.isFolderInside(folder, step.solution())) {
+                problem(node.get("solution"), "the solution folder " + step.solution() + " does not exist in the lab folder");
+            }
+            for (int g = 0; g < step.generate().size(); g++) {
+                String template = step.generate().get(g).template();
+                if (!known.templates().contains(template)) {
+                    problem(node.get("generate").get(g).get("template"), "there is no template '" + template + "'; templates: "
+                            + String.join(", ", new TreeSet<>(known.templates())));
+                }
+            }
+            for (int c = 0; c < step.checks().size(); c++) {
+                check(step.checks().get(c), node.get("checks").get(c));
+            }
+        }
+
+        private void check(Lab.Check check, JsonNode node) {
+            bothLanguages(node.get("hint"), "check " + check.id() + " hint");
+            for (int n = 0; n < check.needs().size(); n++) {
+                String need = check.needs().get(n);
+                if (!known.capabilities().contains(need)) {
+                    problem(node.get("needs").get(n), "unknown capability '" + need + "'; capabilities: "
+                            + String.join(", ", new TreeSet<>(known.capabilities())));
+                }
+            }
+            Object event = check.params().get("event");
+            if ("invoke".equals(check.type()) && event instanceof String name && isSampleName(name)
+                    && LabCatalog.inside(folder, EVENTS + "/" + name + ".json").filter(Files::isRegularFile).isEmpty()) {
+                problem(node.get("params").get("event"), "the sample event " + EVENTS + "/" + name
+                        + ".json does not exist in the lab folder");
+            }
+        }
+
+        /** A sample event's name, not a file of the workspace. */
+        private static boolean isSampleName(String event) {
+            return !event.contains("/") && !event.contains("\\") && !event.endsWith(".json");
+        }
+
+        private void bothLanguages(JsonNode node, String what) {
+            if (node == null || !node.isObject()) {
+                return;
+            }
+            for (Lang lang : Lang.values()) {
+                if (!node.has(lang.code())) {
+                    problem(node, what + " has no " + lang.code() + " text; give it in both en and ko");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package dev.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tierlab.config.Environment;
+import dev.tierlab.error.ExitCode;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Instructor tooling through the command line: lab new, lab validate, external labs and --trust. */
+class LabAuthoringTest {
+    private static final Pattern EXPECT = Pattern.compile("^# expect: line (\\d+) (.*)$");
+
+    @TempDir
+    Path home;
+
+    private Environment env(Path cwd, Map<String, String> vars) {
+        Map<String, String> all = new java.util.HashMap<>(vars);
+        all.put("TIERLAB_HOME", home.resolve("state").toString());
+        return new Environment(all, false, Locale.ENGLISH, Path.of(System.getProperty("user.home")), cwd);
+    }
+
+    private Run run(Path cwd, String... args) {
+        return Run.with(env(cwd, Map.of()), "", args);
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(LabAuthoringTest.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aNewLabValidatesAndRunsFromItsLabsFolder() throws IOException {
+        Path labs = home.resolve("my-labs");
+        Run created = run(home, "lab", "new", "first-lab", "--chapter", "api-gateway", "--into", labs.toString());
+        assertEquals(0, created.code, created::toString);
+        Path lab = labs.resolve("first-lab");
+        assertTrue(Files.readString(lab.resolve("lab.yaml")).startsWith("# yaml-language-server: $schema=../lab.schema.json\n"));
+        for (String file : List.of("steps/first-step.en.md", "steps/first-step.ko.md", "events/sample.json", "solution/first-step/NOTES.md")) {
+            assertTrue(Files.isRegularFile(lab.resolve(file)), file);
+        }
+        assertTrue(Files.isRegularFile(labs.resolve("lab.schema.json")), "editors find the schema beside the labs");
+        assertTrue(created.out.contains("tierlab lab validate " + lab), created.out);
+        assertTrue(created.out.contains("tierlab --labs-dir " + labs + " lab start first-lab"), created.out);
+
+        Run valid = run(home, "lab", "validate", lab.toString());
+        assertEquals(0, valid.code, valid::toString);
+        assertTrue(valid.out.contains("1 lab(s) checked: no problems."), valid.out);
+
+        Run second = run(labs, "lab", "new", "second-lab");
+        assertEquals(0, second.code, second::toString);
+        assertEquals(List.of("first-lab", "second-lab"), Files.readAllLines(labs.resolve("labs.yaml")).stream()
+                .filter(l -> l.startsWith("  - ")).map(l -> l.substring(4)).toList(), "existing entries are kept");
+        Run both = run(home, "lab", "validate", labs.toString());
+        assertEquals(0, both.code, both::toString);
+        assertTrue(both.out.contains("2 lab(s) checked"), both.out);
+
+        Path ws = home.resolve("ws");
+        Run start = run(home, "--labs-dir", labs.toString(), "lab", "start", "first-lab", "--dir", ws.toString());
+        assertEquals(0, start.code, start::toString);
+        assertTrue(start.out.contains("NOTES.md"), "the instructions come from the lab's folder: " + start.out);
+        Run before = run(ws, "--labs-dir", labs.toString(), "check");
+        assertEquals(ExitCode.FAILED.code(), before.code, before::toString);
+        Run solved = run(ws, "--labs-dir", labs.toString(), "solution", "--apply", "--yes");
+        assertEquals(0, solved.code, solved::toString);
+        Run after = run(ws, "--labs-dir", labs.toString(), "check");
+        assertEquals(0, after.code, after::toString);
+    }
+
+    @Test
+    void labNewRefusesToOverwriteAndExplainsBadIdsAndChapters() throws IOException {
+        Path labs = home.resolve("labs");
+        assertEquals(0, run(home, "lab", "new", "mine", "--into", labs.toString()).code);
+        Path yaml = labs.resolve("mine/lab.yaml");
+        Files.writeString(yaml, Files.readString(yaml) + "# edited\n");
+        Run again = run(home, "lab", "new", "mine", "--into", labs.toString());
+        assertEquals(ExitCode.USAGE.code(), again.code, again::toString);
+        assertTrue(again.err.contains("already exists"), again.err);
+        assertTrue(Files.readString(yaml).endsWith("# edited\n"), "nothing was overwritten");
+
+        Run badId = run(home, "lab", "new", "My_Lab", "--into", labs.toString());
+        assertEquals(ExitCode.USAGE.code(), badId.code, badId::toString);
+        assertTrue(badId.err.contains("'My_Lab' is not a valid lab id"), badId.err);
+        assertFalse(Files.exists(labs.resolve("My_Lab")));
+
+        Run badChapter = run(home, "lab", "new", "other", "--chapter", "no-such-chapter", "--into", labs.toString());
+        assertEquals(ExitCode.NOT_FOUND.code(), badChapter.code, badChapter::toString);
+        assertTrue(badChapter.err.contains("no chapter 'no-such-chapter'"), badChapter.err);
+        assertTrue(badChapter.err.contains("three-tier, api-gateway"), "lists the valid chapters: " + badChapter.err);
+        assertFalse(Files.exists(labs.resolve("other")));
+    }
+
+    @Test
+    void everyBundledLabIsValid() {
+        Run run = run(home, "lab", "validate");
+        assertEquals(0, run.code, run::toString);
+        assertTrue(run.out.contains("no problems"), run.out);
+    }
+
+    /** Each broken lab says in its first line where (line) and what the problem is; validate finds it there and exits 1. */
+    @TestFactory
+    Stream<DynamicTest> brokenLabsAreReportedAtTheirLine() throws IOException {
+        List<Path> cases;
+        try (Stream<Path> list = Files.list(resource("broken-labs"))) {
+            cases = list.filter(Files::isDirectory).sorted().toList();
+        }
+        assertTrue(cases.size() >= 11, "a corpus of broken lab folders");
+        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+            Matcher expect = EXPECT.matcher(Files.readAllLines(dir.resolve("lab.yaml")).get(0));
+            assertTrue(expect.matches(), "first line must be # expect: line N ...");
+            Run run = run(home, "lab", "validate", dir.toString());
+            assertEquals(LabValidateCommand.PROBLEMS, run.code, run::toString);
+            String where = dir.resolve("lab.yaml") + ":" + expect.group(1) + ":";
+            assertTrue(run.out.lines().anyMatch(l -> l.startsWith(where) && l.contains(expect.group(2))),
+                    "expected a line starting with " + where + " and containing '" + expect.group(2) + "' in:\n" + run.out);
+            assertTrue(run.out.contains("problem(s) found; 1 lab(s) checked."), run.out);
+        }));
+    }
+
+    @Test
+    void allProblemsOfALabsFolderAreListedSortedWithTheMissingFolderOfTheIndex() throws IOException {
+        Path labs = home.resolve("labs");
+        assertEquals(0, run(home, "lab", "new", "good-one", "--into", labs.toString()).code);
+        Path yaml = labs.resolve("good-one/lab.yaml");
+        Files.writeString(yaml, Files.readString(yaml)
+                .replace("chapter: three-tier", "chapter: nowhere")
+                .replace("type: file-contains", "type: file-contains\n        needs: [warp.drive]"));
+        Files.writeString(labs.resolve("labs.yaml"), "labs:\n  - good-one\n  - ghost-lab\n");
+        Run run = run(home, "lab", "validate", labs.toString());
+        assertEquals(1, run.code, run::toString);
+        List<String> problems = run.out.lines().filter(l -> l.contains(".yaml:")).toList();
+        assertEquals(3, problems.size(), run.out);
+        assertTrue(problems.get(0).startsWith(yaml + ":3:10: chapter 'nowhere'"), problems.get(0));
+        assertTrue(problems.get(1).contains("unknown capability 'warp.drive'"), problems.get(1));
+        assertTrue(problems.get(2).startsWith(labs.resolve("labs.yaml") + ":3:5: lab 'ghost-lab' is listed"), problems.get(2));
+        assertTrue(run.out.contains("3 problem(s) found; 1 lab(s) checked."), run.out);
+    }
+
+    /**
+     * Writes a one-step lab {@code id} (step {@code step}, pages in both languages) into
+     * {@code home/<folder>/} and returns that labs folder; {@code checks} is YAML for the step's checks.
+     */
+    private Path externalLab(String folder, String id, String chapter, String title, String step, String checks) throws IOException {
+        Path labs = home.resolve(folder);
+        Path lab = labs.resolve(id);
+        Files.createDirectories(lab.resolve("steps"));
+        Files.writeString(lab.resolve("steps/" + step + ".en.md"), "# " + title + "\n");
+        Files.writeString(lab.resolve("steps/" + step + ".ko.md"), "# " + title + " (ko)\n");
+        Files.writeString(lab.resolve("lab.yaml"), "id: " + id + "\nchapter: " + chapter + "\n"
+                + "title: {en: \"" + title + "\", ko: \"" + title + " (ko)\"}\n"
+                + "steps:\n  - id: " + step + "\n    title: {en: \"Step\", ko: \"단계\"}\n"
+                + "    instructions: {en: steps/" + step + ".en.md, ko: steps/" + step + ".ko.md}\n" + checks);
+        return labs;
+    }
+
+    /** A labs folder whose lab has a bundled lab's id. */
+    private Path overridingLabs() throws IOException {
+        return externalLab("override", "api-gateway", "api-gateway", "External gateway", "only", "");
+    }
+
+    @Test
+    void anExternalLabReplacesTheBundledOneWithANotice() throws IOException {
+        Path labs = overridingLabs();
+        Run list = run(home, "--labs-dir", labs.toString(), "lab", "list");
+        assertEquals(0, list.code, list::toString);
+        assertTrue(list.out.contains("api-gateway  External gateway"), list.out);
+        assertTrue(list.out.contains("from " + labs.resolve("api-gateway")), "says where it comes from: " + list.out);
+        assertTrue(list.err.contains("lab api-gateway from " + labs.resolve("api-gateway") + " replaces the one in "), list.err);
+        assertTrue(list.err.contains("labs/api-gateway"), "names the bundled folder: " + list.err);
+
+        Run ko = Run.with(env(home, Map.of("TIERLAB_LABS_PATH", home.resolve("nothing-here") + java.io.File.pathSeparator + labs)),
+                "", "--lang", "ko", "lab", "show", "api-gateway");
+        assertEquals(ExitCode.NOT_FOUND.code(), ko.code, "a folder of the path that does not exist is an error: " + ko);
+        Run show = Run.with(env(home, Map.of("TIERLAB_LABS_PATH", labs.toString())), "", "--lang", "ko", "lab", "show", "api-gateway");
+        assertEquals(0, show.code, show::toString);
+        assertTrue(show.out.contains("External gateway (ko)"), show.out);
+        assertTrue(show.err.contains("알림"), show.err);
+
+        Run json = run(home, "lab", "list", "--json");
+        JsonNode bundled = new ObjectMapper().readTree(json.out).get("labs").get(0);
+        assertTrue(bundled.get("bundled").asBoolean(), "without the folder the bundled lab is back: " + json.out);
+    }
+
+    /** A lab from elsewhere with one command check that passes and one that fails. */
+    private Path commandLab() throws IOException {
+        return externalLab("cmd-labs", "cmd-lab", "three-tier", "Commands", "run", """
+                    checks:
+                      - id: java-runs
+                        type: command
+                        params: {run: [java, -version], expectOutput: "version"}
+                      - id: java-fails
+                        type: command
+                        params: {run: [java, -version], expectExit: 3, timeoutSeconds: 30}
+                """);
+    }
+
+    @Test
+    void commandChecksOfAnExternalLabRunOnlyWithTrust() throws IOException {
+        Path labs = commandLab();
+        Path ws = home.resolve("ws");
+        Run start = run(home, "--labs-dir", labs.toString(), "lab", "start", "cmd-lab", "--dir", ws.toString());
+        assertEquals(0, start.code, start::toString);
+
+        Run refused = run(ws, "--labs-dir", labs.toString(), "check");
+        assertEquals(ExitCode.USAGE.code(), refused.code, refused::toString);
+        assertTrue(refused.err.contains("lab cmd-lab comes from " + labs.resolve("cmd-lab")), refused.err);
+        assertTrue(refused.err.contains("(java-runs, java-fails)"), refused.err);
+        assertTrue(refused.err.contains("--trust"), refused.err);
+        assertFalse(refused.out.contains("java-runs"), "nothing ran: " + refused.out);
+        Run ko = run(ws, "--labs-dir", labs.toString(), "--lang", "ko", "check");
+        assertTrue(ko.err.contains("--trust를 붙여"), ko.err);
+
+        Run trusted = run(ws, "--labs-dir", labs.toString(), "--trust", "check", "--json");
+        assertEquals(ExitCode.FAILED.code(), trusted.code, trusted::toString);
+        JsonNode checks = new ObjectMapper().readTree(trusted.out).get("checks");
+        assertEquals("passed", checks.get(0).get("status").asText(), checks::toString);
+        assertEquals("failed", checks.get(1).get("status").asText(), checks::toString);
+        assertEquals("java -version exits with 3", checks.get(1).get("expected").asText());
+        assertTrue(checks.get(1).get("found").asText().startsWith("exit 0: "), checks::toString);
+    }
+}
