@@ -44,7 +44,8 @@ final class LabTestCommand implements Callable<Integer> {
         LabSelfTest.Result result = new LabSelfTest(ctx, targetOptions).run(lab, ctx.labs().folder(lab.id()), workspace);
         print(result, target);
         if (!result.ok()) {
-            ctx.say(msg.get("labtest.failed", lab.id(), String.join(", ", result.failedSteps()), workspace));
+            ctx.say(msg.get("labtest.failed", lab.id(), String.join(", ", result.failedSteps())));
+            ctx.out().println(msg.get("labtest.kept", workspace)); // one line, never wrapped: scripts read the path
             return ExitCode.FAILED.code();
         }
         delete(workspace);

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tierlab.TestFiles;
 import dev.tierlab.course.ContentSource;
-import dev.tierlab.files.Bundled;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,30 +18,12 @@ class LabFingerprintTest {
     Path labs;
 
     private Path copy() throws IOException {
-        Path from = Bundled.folder("labs").resolve("api-gateway");
-        Path to = labs.resolve("api-gateway");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
+        return TestFiles.copyLab("api-gateway", labs);
     }
 
     private LabFingerprint fingerprint(Path folder) {
         Lab lab = new LabLoader(ContentSource.directory(folder.getParent())).load(folder.getFileName().toString());
         return LabFingerprint.of(folder, lab);
-    }
-
-    private static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), "the test edits " + from);
-        Files.writeString(file, text.replace(from, to));
     }
 
     @Test
@@ -52,11 +33,11 @@ class LabFingerprintTest {
         assertEquals(64, original.length());
         assertEquals(original, fingerprint(lab).sha256(), "the same definition, the same hash");
 
-        edit(lab.resolve("lab.yaml"), "expectStatus: 201}", "expectStatus: 501}");
+        TestFiles.edit(lab.resolve("lab.yaml"), "expectStatus: 201}", "expectStatus: 501}");
         String edited = fingerprint(lab).sha256();
         assertNotEquals(original, edited, "a check's expectation changed");
 
-        edit(lab.resolve("lab.yaml"), "expectStatus: 501}", "expectStatus: 201}");
+        TestFiles.edit(lab.resolve("lab.yaml"), "expectStatus: 501}", "expectStatus: 201}");
         assertEquals(original, fingerprint(lab).sha256(), "undoing the edit restores the hash");
     }
 
@@ -65,12 +46,12 @@ class LabFingerprintTest {
         Path lab = copy();
         String original = fingerprint(lab).sha256();
 
-        edit(lab.resolve("lab.yaml"), "id: unit-tests-pass\n        type: unit-tests\n        points: 2",
+        TestFiles.edit(lab.resolve("lab.yaml"), "id: unit-tests-pass\n        type: unit-tests\n        points: 2",
                 "id: unit-tests-pass\n        type: unit-tests\n        points: 20");
         assertNotEquals(original, fingerprint(lab).sha256(), "points changed");
-        edit(lab.resolve("lab.yaml"), "points: 20", "points: 2");
+        TestFiles.edit(lab.resolve("lab.yaml"), "points: 20", "points: 2");
 
-        edit(lab.resolve("lab.yaml"), "steps:\n", "# a comment the learner added\nsteps:\n");
+        TestFiles.edit(lab.resolve("lab.yaml"), "steps:\n", "# a comment the learner added\nsteps:\n");
         assertEquals(original, fingerprint(lab).sha256(), "comments and layout are not definitions");
 
         Path event = lab.resolve("events/post-ticket.json");

@@ -1,0 +1,95 @@
+package dev.tierlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tierlab.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tierlab lab test} on the real sandbox: the bundled api-gateway lab passes its self-test, and
+ * external copies with a broken solution, or with a step whose starter already passes, fail it naming
+ * the step. Each run leaves nothing deployed.
+ */
+class LabTestIT {
+    @TempDir
+    static Path root;
+    static TestSandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() throws IOException {
+        sandbox = TestSandbox.start(root.resolve("home"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.stop();
+    }
+
+    @Test
+    void theBundledLabPassesItsSelfTest() throws IOException {
+        Run run = Run.tierlab(sandbox.home, "lab", "test", "api-gateway");
+        assertEquals(0, run.code, run.toString());
+        for (String step : List.of("resources-and-methods", "proxy-integration", "post-ticket", "non-proxy")) {
+            assertTrue(run.out.lines().anyMatch(l -> l.startsWith(step + " ") && l.contains("✓") && !l.contains("✗")),
+                    step + " is in the table and passes: " + run.out);
+        }
+        assertTrue(run.out.contains("post-ticket            ✓ fails (4 of 4 checks)"), "the starter of the task step fails: " + run.out);
+        assertTrue(run.out.contains("leak scan finds nothing"), run.out);
+        assertEquals(List.of(), sandbox.leaks());
+    }
+
+    @Test
+    void aBrokenSolutionFailsNamingTheStep() throws IOException {
+        Path labs = root.resolve("broken-solution");
+        Path lab = TestFiles.copyLab("api-gateway", labs);
+        TestFiles.edit(lab.resolve("solution/post-ticket/tickets-api/src/main/java/__packagePath__/TicketsHandler.java.ftl"),
+                "return json(201, created);", "return json(500, created);");
+        Run run = Run.tierlab(sandbox.home, "--labs-dir", labs.toString(), "lab", "test", "api-gateway");
+        assertEquals(6, run.code, run.toString());
+        assertTrue(run.out.contains("fails its self-test in: post-ticket."), run.out);
+        assertTrue(run.out.lines().anyMatch(l -> l.startsWith("post-ticket") && l.contains("✗ fails: post-creates-ticket")), run.out);
+        assertKeptWorkspaceIsNotDeployed(run);
+    }
+
+    @Test
+    void aStarterThatAlreadyPassesFailsNamingTheStep() throws IOException {
+        Path labs = root.resolve("starter-passes");
+        Path lab = TestFiles.copyLab("api-gateway", labs);
+        String yaml = Files.readString(lab.resolve("lab.yaml"));
+        int from = yaml.indexOf("    solution: solution/post-ticket\n    checks:\n");
+        int to = yaml.indexOf("  - id: non-proxy");
+        assertTrue(from > 0 && to > from, "the test rewrites the post-ticket checks");
+        Files.writeString(lab.resolve("lab.yaml"), yaml.substring(0, from) + """
+                    solution: solution/post-ticket
+                    checks:
+                      - id: proxy-still-declared
+                        type: file-contains
+                        params: {file: infra/template.yml, contains: "AWS_PROXY"}
+                        hint: {en: "Keep the proxy integrations.", ko: "프록시 통합을 그대로 두세요."}
+
+                """ + yaml.substring(to));
+        Run run = Run.tierlab(sandbox.home, "--labs-dir", labs.toString(), "lab", "test", "api-gateway");
+        assertEquals(6, run.code, run.toString());
+        assertTrue(run.err.contains("notice: lab api-gateway from"), "the override is announced: " + run.err);
+        assertTrue(run.out.contains("fails its self-test in: post-ticket."), run.out);
+        assertTrue(run.out.lines().anyMatch(l -> l.startsWith("post-ticket") && l.contains("✗ already passes")), run.out);
+        assertKeptWorkspaceIsNotDeployed(run);
+    }
+
+    private static void assertKeptWorkspaceIsNotDeployed(Run run) throws IOException {
+        String prefix = "The workspace is kept to look at: ";
+        String kept = run.out.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+        assertTrue(Files.isDirectory(Path.of(kept)), "the failing workspace is kept: " + kept);
+        assertFalse(Files.exists(Path.of(kept).resolve(dev.tierlab.provision.DeployState.FILE)), "but nothing of it stays deployed");
+        assertEquals(List.of(), sandbox.leaks());
+    }
+}
