@@ -53,6 +53,20 @@ class GradeCommandTest {
         assertEquals(2, nothing.code, nothing::toString);
         assertTrue(nothing.out.contains("no lab workspace in " + root), nothing.out);
 
+        Path labs = root.resolve("labs");
+        dev.tierlab.TestFiles.copyLab("api-gateway", labs);
+        dev.tierlab.TestFiles.edit(labs.resolve("api-gateway/lab.yaml"), "id: project-builds\n        type: build",
+                "id: project-builds\n        type: compile");
+        Run invalid = run("--labs-dir", labs.toString(), "grade", "--lab", "api-gateway", "--format", "json");
+        assertEquals(2, invalid.code, invalid::toString);
+        assertTrue(invalid.err.contains("lab.yaml:"), "the invalid lab is named with its position: " + invalid.err);
+
+        dev.tierlab.TestFiles.edit(labs.resolve("api-gateway/lab.yaml"), "id: project-builds\n        type: compile",
+                "id: project-builds\n        type: command\n        params: {run: [\"true\"]}");
+        Run untrusted = run("--labs-dir", labs.toString(), "grade", "--lab", "api-gateway", "--format", "json");
+        assertEquals(2, untrusted.code, untrusted::toString);
+        assertTrue(untrusted.err.contains("--trust"), untrusted.err);
+
         Run unknown = run("grade", "--lab", "no-such-lab", "--format", "junit", "--out", "r.xml");
         assertEquals(2, unknown.code, unknown::toString);
         assertTrue(Files.readString(root.resolve("r.xml")).contains("errors=\"1\""), "the error is in the report");
