@@ -4,11 +4,8 @@ import dev.tierlab.error.TierlabException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,29 +147,12 @@ public final class JavaBuilder {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        for (Path f : files(from, "")) {
-            Path target = to.resolve(from.relativize(f).toString());
-            Files.createDirectories(target.getParent());
-            Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (Files.isDirectory(from)) {
+            dev.tierlab.files.FileTrees.copy(from, to, p -> false);
         }
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        dev.tierlab.files.FileTrees.delete(dir);
     }
 }

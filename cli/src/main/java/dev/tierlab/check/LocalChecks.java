@@ -180,8 +180,13 @@ public final class LocalChecks {
         String command = String.join(" ", run);
         String expected = output == null ? texts.get("check.cmd.exit", command, exit)
                 : texts.get("check.cmd.exitOutput", command, exit, output);
-        ProjectBuilder.ProcessRun ran = ProjectBuilder.ProcessRun.of(workspace, run,
-                java.time.Duration.ofSeconds(intParam(check, "timeoutSeconds", 60)));
+        ProjectBuilder.ProcessRun ran;
+        try {
+            ran = ProjectBuilder.ProcessRun.of(workspace, run, java.time.Duration.ofSeconds(intParam(check, "timeoutSeconds", 60)));
+        } catch (TierlabException e) {
+            // the program did not start (e.g. a script the learner was to write is missing): a failure, not "not verifiable"
+            return CheckResult.failed(check.id(), check.points(), expected, texts.get("check.cmd.notStarted", run.get(0)));
+        }
         String last = ran.output().stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
         String found = texts.get("check.cmd.found", ran.exitCode(), last.strip());
         boolean ok = ran.exitCode() == exit && (output == null || String.join("\n", ran.output()).contains(String.valueOf(output)));

@@ -5,6 +5,8 @@ import dev.tierlab.check.Grader;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.files.AtomicFiles;
+import dev.tierlab.files.FileTrees;
+import dev.tierlab.provision.DeployState;
 import dev.tierlab.generate.Workspace;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
@@ -83,12 +85,16 @@ final class GradeCommand implements Callable<Integer> {
         String error = null;
         try {
             grade(grades);
-        } catch (TierlabException e) {
-            Messages msg = ctx.msg();
-            error = msg.get(e.key(), e.args()) + msg.find(e.key() + ".hint", e.args()).map(h -> " (" + h + ")").orElse("");
+        } catch (RuntimeException e) {
+            error = describe(e); // whatever stopped grading, CI gets a report with status error and exit code 2
         }
         GradeReport report = new GradeReport(version(), timestamp, target, grades, error);
-        write(report);
+        try {
+            write(report);
+        } catch (RuntimeException e) {
+            ctx.err().println(ctx.msg().get("grade.stopped", describe(e)));
+            return ERROR;
+        }
         if (error != null) {
             ctx.err().println(ctx.msg().get("grade.stopped", error));
             ctx.err().flush();
@@ -133,33 +139,68 @@ final class GradeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Grades a copy of {@code workspace}: the learner's files are never changed, a deploy record the
+     * learner left (which could point anywhere) is not used, and the stack grading creates is its own.
+     */
     private LabGrade gradeWorkspace(Lab lab, Grader grader, Path workspace, Progress progress, Deployments deployments) {
-        LabContext labContext = new LabContext(workspace, lab, progress);
+        Path copy = copyOf(workspace, lab);
+        LabContext labContext = new LabContext(copy, lab, progress);
         String note = null;
-        boolean deployed = false;
-        if (lab.deploy() != null) {
-            ctx.err().println(ctx.msg().get("grade.deploying", lab.id(), workspace));
-            try {
-                deployments.deploy(labContext, targetOptions, false, true);
-                deployed = true;
-            } catch (TierlabException e) {
-                if (!Deployments.workspaceFault(e)) {
-                    throw e; // the target, not the learner's work: grading cannot go on
+        try {
+            if (lab.deploy() != null) {
+                ctx.err().println(ctx.msg().get("grade.deploying", lab.id(), workspace));
+                try {
+                    deployments.deploy(labContext, targetOptions, false, true);
+                } catch (TierlabException e) {
+                    if (!Deployments.workspaceFault(e)) {
+                        throw e; // the target, not the learner's work: grading cannot go on
+                    }
+                    note = ctx.msg().get("grade.deployFailed", ctx.msg().get(e.key(), e.args()));
                 }
-                note = ctx.msg().get("grade.deployFailed", ctx.msg().get(e.key(), e.args()));
-                deployed = dev.tierlab.provision.DeployState.read(workspace).isPresent();
             }
-        }
-        Checks checks = deployments.checks(labContext, targetOptions);
-        LabGrade grade = grader.grade(workspace.toString(), checks::run, progress.lab(lab.id()), note);
-        if (deployed && !keep) {
-            try {
-                deployments.destroy(workspace, targetOptions);
-            } catch (TierlabException e) {
-                ctx.err().println(ctx.msg().get("grade.destroyFailed", ctx.msg().get(e.key(), e.args()), workspace));
+            Checks checks = deployments.checks(labContext, targetOptions);
+            return grader.grade(workspace.toString(), checks::run, progress.lab(lab.id()), note);
+        } finally {
+            boolean deployed = DeployState.read(copy).isPresent();
+            if (deployed && keep) {
+                ctx.err().println(ctx.msg().get("grade.kept", copy));
+            } else if (destroyed(copy, deployed, deployments)) {
+                try {
+                    FileTrees.delete(copy);
+                } catch (IOException e) {
+                    // a temporary copy left behind is harmless
+                }
             }
+            ctx.err().flush();
         }
-        return grade;
+    }
+
+    /** Destroys what grading deployed from {@code copy}; false (the copy keeps the record) when that failed. */
+    private boolean destroyed(Path copy, boolean deployed, Deployments deployments) {
+        if (!deployed) {
+            return true;
+        }
+        try {
+            deployments.destroy(copy, targetOptions);
+            return true;
+        } catch (RuntimeException e) {
+            ctx.err().println(ctx.msg().get("grade.destroyFailed", describe(e), copy));
+            return false;
+        }
+    }
+
+    /** A temporary copy of the workspace without build output, version control and deploy record. */
+    private static Path copyOf(Path workspace, Lab lab) {
+        Path deployRecord = Path.of(DeployState.FILE);
+        try {
+            Path copy = Files.createTempDirectory("tierlab-grade-" + lab.id() + "-");
+            FileTrees.copy(workspace, copy, p -> p.equals(deployRecord) || p.getFileName().toString().equals("target")
+                    || p.getFileName().toString().equals(".git"));
+            return copy;
+        } catch (IOException e) {
+            throw TierlabException.io(workspace, e);
+        }
     }
 
     /** Lab id → the one workspace of that lab in {@code dir}; two for one lab is an error. */
@@ -216,6 +257,15 @@ final class GradeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw TierlabException.io(file, e);
         }
+    }
+
+    /** An error in one line: a known one localized with its hint, any other by its type and message. */
+    private String describe(RuntimeException e) {
+        Messages msg = ctx.msg();
+        if (e instanceof TierlabException te) {
+            return msg.get(te.key(), te.args()) + msg.find(te.key() + ".hint", te.args()).map(h -> " (" + h + ")").orElse("");
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static String version() {

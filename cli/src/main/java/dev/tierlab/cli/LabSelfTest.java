@@ -94,7 +94,9 @@ final class LabSelfTest {
                     last = DeployState.read(workspace).orElse(last);
                 }
                 List<CheckResult> solved = run(context, step);
-                steps.add(new StepResult(step, !step.tasks().isEmpty() || step.solution() != null,
+                boolean asksWork = (!step.tasks().isEmpty() || step.solution() != null)
+                        && step.checks().stream().anyMatch(c -> !"quiz".equals(c.type()));
+                steps.add(new StepResult(step, asksWork,
                         (int) starter.stream().filter(r -> r.status() == CheckStatus.FAILED).count(),
                         solved.stream().filter(r -> r.status() == CheckStatus.FAILED).map(CheckResult::id).toList(),
                         (int) solved.stream().filter(r -> r.status() == CheckStatus.NOT_VERIFIABLE).count(), note));

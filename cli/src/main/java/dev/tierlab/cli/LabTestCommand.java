@@ -7,9 +7,7 @@ import dev.tierlab.lab.Lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -89,10 +87,8 @@ final class LabTestCommand implements Callable<Integer> {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            dev.tierlab.files.FileTrees.delete(dir);
         } catch (IOException e) {
             // a temporary folder left behind is harmless; the result stands
         }

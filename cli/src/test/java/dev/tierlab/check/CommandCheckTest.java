@@ -56,6 +56,13 @@ class CommandCheckTest {
     }
 
     @Test
+    void aProgramThatIsMissingFailsRatherThanBeingSkipped() {
+        CheckResult missing = run(Map.of("run", List.of("./run-tests.sh")));
+        assertEquals(CheckStatus.FAILED, missing.status(), missing::toString);
+        assertTrue(missing.found().contains("./run-tests.sh could not be started"), missing.found());
+    }
+
+    @Test
     void isStoppedAfterItsTimeout() throws Exception {
         Files.writeString(workspace.resolve("Slow.java"), "class Slow { public static void main(String[] a) throws Exception {"
                 + " Thread.sleep(60_000); } }");

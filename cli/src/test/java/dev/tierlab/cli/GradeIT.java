@@ -91,18 +91,29 @@ class GradeIT {
         assertEquals(String.valueOf(suite.getElementsByTagName("skipped").getLength()), suite.getAttribute("skipped"));
         assertEquals(sha, property(suite, "lab.sha256"));
         assertEquals("2/2", property(suite, "points.resources-and-methods.api-lists-tickets"));
-        assertTrue(DeployState.read(ws).isPresent(), "--keep keeps the stack");
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("workspace copy (\\S+);").matcher(junit.err);
+        assertTrue(kept.find(), "--keep says where the deployed copy is: " + junit.err);
+        Path copy = Path.of(kept.group(1));
+        assertTrue(DeployState.read(copy).isPresent(), "--keep keeps the stack of the copy grading deployed");
+        assertFalse(DeployState.read(ws).isPresent(), "the learner's workspace is graded through a copy and not touched");
+        Run destroyKept = Run.tierlab(sandbox.home, "destroy", "--dir", copy.toString());
+        assertEquals(0, destroyKept.code, destroyKept.toString());
+
+        // a deploy record the learner left (pointing anywhere) is not used, and stays as it was
+        Path record = ws.resolve(DeployState.FILE);
+        String planted = "{\"target\":\"endpoint\",\"endpoint\":\"http://127.0.0.1:1\",\"stack\":\"theirs\"}";
+        Files.writeString(record, planted);
 
         Path githubOutput = root.resolve("github-output");
         Run classroom = grade(Map.of("GITHUB_OUTPUT", githubOutput.toString()), "grade", "--dir", ws.toString(),
-                "--format", "classroom", "--keep");
+                "--format", "classroom");
         assertEquals(0, classroom.code, classroom.toString());
         String base64 = classroom.out.strip();
         JsonNode graded = JSON.readTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
         assertEquals(1, graded.get("version").asInt());
         assertEquals("pass", graded.get("status").asText());
-        assertEquals(maxPoints(), graded.get("max_score").asInt());
-        assertEquals(checkCount(), graded.get("tests").size());
+        assertEquals(maxPoints() - 1, graded.get("max_score").asInt(), "without the one point nobody can earn on the sandbox");
+        assertEquals(checkCount() - 1, graded.get("tests").size());
         for (JsonNode t : graded.get("tests")) {
             for (String field : List.of("name", "status", "score", "message", "test_code", "filename", "line_no", "duration")) {
                 assertTrue(t.has(field), field + " in " + t);
@@ -119,7 +130,7 @@ class GradeIT {
         assertEquals(maxPoints(), results.get("max_score").asInt());
         assertEquals("post-ticket", results.get("labs").get(0).get("solutions_seen").get(0).asText(), "the solution was applied");
         assertEquals(sha, results.get("labs").get(0).get("sha256").asText());
-        assertFalse(DeployState.read(ws).isPresent(), "without --keep, grading destroys what it deployed");
+        assertEquals(planted, Files.readString(record), "grade never changes the learner's files");
         assertEquals(List.of(), sandbox.leaks(), "nothing tagged is left after grading");
     }
 
@@ -130,7 +141,7 @@ class GradeIT {
         Run hint = Run.tierlab(sandbox.home, "hint", "post-ticket", "--dir", ws.toString());
         assertEquals(0, hint.code, hint.toString());
 
-        Run text = grade(Map.of(), "grade", "--dir", ws.toString(), "--keep");
+        Run text = grade(Map.of(), "grade", "--dir", ws.toString());
         assertEquals(1, text.code, text.toString());
         assertTrue(text.out.contains("✗ post-creates-ticket"), text.out);
         assertTrue(text.out.contains("POST /tickets must store the ticket"), "the failed check's hint: " + text.out);

@@ -2,6 +2,7 @@ package dev.tierlab.verify.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tierlab.verify.CheckStatus;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.Map;
  * The report as GitHub Classroom's grader output: base64 of
  * {@code {version: 1, status, max_score, tests: [{name, status, score, message, test_code, filename,
  * line_no, duration}]}}, which {@code autograding-grading-reporter} reads from the step output
- * {@code result} via {@code <RUNNER>_RESULTS}. When grading stopped, one test with status error
+ * {@code result} via {@code <RUNNER>_RESULTS}. That format knows only pass, fail and error, so checks
+ * the target cannot verify are left out, and their points with them (the JSON and JUnit reports list
+ * them with their reason). When grading stopped, one test with status error
  * carries the reason.
  */
 public final class ClassroomReport {
@@ -28,10 +31,14 @@ public final class ClassroomReport {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("version", 1);
         doc.put("status", report.status().word());
-        doc.put("max_score", report.maxScore());
+        doc.put("max_score", report.tests().stream().filter(t -> t.status() != CheckStatus.NOT_VERIFIABLE)
+                .mapToInt(TestOutcome::maxScore).sum());
         List<Map<String, Object>> tests = new ArrayList<>();
         for (LabGrade lab : report.labs()) {
             for (TestOutcome t : lab.tests()) {
+                if (t.status() == CheckStatus.NOT_VERIFIABLE) {
+                    continue; // the grader knows only pass, fail and error; nobody can earn these points on this target
+                }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", JsonReport.name(lab, t));
                 m.put("status", t.statusWord());

@@ -78,7 +78,7 @@ class ReportsTest {
         assertEquals("testsuites", suites.getTagName());
         assertEquals("3", suites.getAttribute("tests"));
         assertEquals("1", suites.getAttribute("failures"));
-        assertEquals("1", suites.getAttribute("skipped"));
+        assertEquals("", suites.getAttribute("skipped"), "the junit-4 schema allows no skipped on testsuites");
         Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
         assertEquals("api-gateway", suite.getAttribute("name"));
         assertEquals("2026-11-27T16:00:00", suite.getAttribute("timestamp"));
@@ -109,7 +109,9 @@ class ReportsTest {
         JsonNode doc = JSON.readTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
         assertEquals(1, doc.get("version").asInt());
         assertEquals("fail", doc.get("status").asText());
-        assertEquals(6, doc.get("max_score").asInt());
+        assertEquals(5, doc.get("max_score").asInt(), "the check that is not verifiable is left out with its point");
+        assertEquals(2, doc.get("tests").size());
+        doc.get("tests").forEach(t -> assertTrue(List.of("pass", "fail").contains(t.get("status").asText()), t.toString()));
         JsonNode first = doc.get("tests").get(0);
         for (String field : List.of("name", "status", "score", "message", "test_code", "filename", "line_no", "duration")) {
             assertTrue(first.has(field), field);
