@@ -98,6 +98,7 @@ class GradeIT {
         assertFalse(DeployState.read(ws).isPresent(), "the learner's workspace is graded through a copy and not touched");
         Run destroyKept = Run.tierlab(sandbox.home, "destroy", "--dir", copy.toString());
         assertEquals(0, destroyKept.code, destroyKept.toString());
+        dev.tierlab.files.FileTrees.delete(copy);
 
         // a deploy record the learner left (pointing anywhere) is not used, and stays as it was
         Path record = ws.resolve(DeployState.FILE);

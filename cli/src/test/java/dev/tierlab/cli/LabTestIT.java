@@ -91,5 +91,6 @@ class LabTestIT {
         assertTrue(Files.isDirectory(Path.of(kept)), "the failing workspace is kept: " + kept);
         assertFalse(Files.exists(Path.of(kept).resolve(dev.tierlab.provision.DeployState.FILE)), "but nothing of it stays deployed");
         assertEquals(List.of(), sandbox.leaks());
+        dev.tierlab.files.FileTrees.delete(Path.of(kept));
     }
 }
