@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tierlab.config.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,61 @@ class GradeCommandTest {
         report.get("tests").forEach(t -> assertEquals("fail", t.get("status").asText(), t.toString()));
         assertTrue(report.get("labs").get(0).get("message").asText().contains("tierlab lab start api-gateway"));
         assertTrue(run.err.contains("Grade: 0/"), "the summary goes to standard error when the report is on standard output: " + run.err);
+    }
+
+    /** The correct answers of a chapter's quiz, as --answer arguments. */
+    private static List<String> correctAnswers(String chapter) throws Exception {
+        JsonNode quiz = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(dev.tierlab.files.Bundled.folder("content").resolve(chapter).resolve("quiz.yaml").toFile());
+        List<String> args = new ArrayList<>();
+        for (JsonNode q : quiz.get("questions")) {
+            List<String> right = new ArrayList<>();
+            q.get("options").forEach(o -> {
+                if (o.get("correct").asBoolean()) {
+                    right.add(o.get("id").asText());
+                }
+            });
+            args.add("--answer");
+            args.add(q.get("id").asText() + "=" + String.join(",", right));
+        }
+        return args;
+    }
+
+    @Test
+    void quizResultsHintsAndPenaltiesComeFromTheExportedProgress() throws Exception {
+        Path labs = root.resolve("labs");
+        assertEquals(0, run("lab", "new", "quiz-lab", "--chapter", "api-gateway", "--into", labs.toString()).code);
+        Path yaml = labs.resolve("quiz-lab/lab.yaml");
+        dev.tierlab.TestFiles.edit(yaml, "steps:\n", "grading: {hintPenalty: 1}\nsteps:\n");
+        Files.writeString(yaml, Files.readString(yaml) + "      - {id: quiz-passed, type: quiz, points: 2, params: {chapter: api-gateway, minPercent: 80}}\n");
+        Path ws = root.resolve("ws");
+        Run start = run("--labs-dir", labs.toString(), "lab", "start", "quiz-lab", "--dir", ws.toString());
+        assertEquals(0, start.code, start::toString);
+        Files.writeString(ws.resolve("NOTES.md"), "What I learned with tierlab.\n");
+        assertEquals(0, run("--labs-dir", labs.toString(), "hint", "first-step", "--dir", ws.toString()).code);
+        List<String> quiz = new ArrayList<>(List.of("quiz", "api-gateway"));
+        quiz.addAll(correctAnswers("api-gateway"));
+        Run answered = run(quiz.toArray(String[]::new));
+        assertEquals(0, answered.code, answered::toString);
+        Path exported = root.resolve("progress.json");
+        assertEquals(0, run("progress", "export", exported.toString()).code);
+
+        // CI: a fresh home, the learner's exported progress
+        Environment ci = new Environment(Map.of("TIERLAB_HOME", root.resolve("ci-home").toString()), false, Locale.ENGLISH,
+                root.resolve("user"), root);
+        Run graded = Run.with(ci, "", "--labs-dir", labs.toString(), "grade", "--dir", "ws", "--progress", "progress.json", "--format", "json");
+        assertEquals(0, graded.code, graded::toString);
+        JsonNode report = new ObjectMapper().readTree(graded.out);
+        assertEquals("pass", report.get("status").asText());
+        assertEquals(3, report.get("max_score").asInt());
+        assertEquals(2, report.get("score").asInt(), "one hint level opened costs one point");
+        JsonNode lab = report.get("labs").get(0);
+        assertEquals(1, lab.get("hints_used").get("first-step").asInt());
+        assertEquals(1, lab.get("penalty").asInt());
+        assertEquals(1, report.get("tests").get(1).get("penalty").asInt(), "taken from the step's last passed check");
+
+        Run withoutProgress = Run.with(ci, "", "--labs-dir", labs.toString(), "grade", "--dir", "ws", "--format", "json");
+        assertEquals(1, withoutProgress.code, "without the learner's progress the quiz was not taken: " + withoutProgress);
     }
 
     @Test
