@@ -4,7 +4,6 @@ import dev.tierlab.check.LocalChecks;
 import dev.tierlab.course.Chapter;
 import dev.tierlab.generate.TemplateRepository;
 import dev.tierlab.lab.LabValidator;
-import dev.tierlab.lab.Problem;
 import dev.tierlab.provision.Target;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -36,7 +35,7 @@ final class LabValidateCommand implements Callable<Integer> {
                 ? ctx.labSources().stream().map(dev.tierlab.lab.LabCatalog.Source::dir).toList()
                 : dirs.stream().map(d -> ctx.env().workingDir().resolve(d).toAbsolutePath().normalize()).toList();
         LabValidator.Report report = validator.validate(folders);
-        report.problems().stream().map(Problem::toString).forEach(ctx.out()::println);
+        report.problems().stream().map(p -> p.in(ctx.msg())).forEach(ctx.out()::println);
         if (report.problems().isEmpty()) {
             ctx.say(ctx.msg().get("validate.ok", report.labs()));
             return 0;

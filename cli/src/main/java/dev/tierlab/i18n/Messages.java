@@ -1,6 +1,7 @@
 package dev.tierlab.i18n;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -34,7 +35,10 @@ public final class Messages {
         return lang;
     }
 
-    /** The message for {@code key}, formatted with {@link MessageFormat}; the key itself if it is missing. */
+    /**
+     * The message for {@code key}, formatted with {@link MessageFormat}; the key itself if it is missing.
+     * {@link Localized} arguments are put into words in this language first.
+     */
     public String get(String key, Object... args) {
         return find(key, args).orElse(key);
     }
@@ -42,7 +46,9 @@ public final class Messages {
     public Optional<String> find(String key, Object... args) {
         try {
             String pattern = bundle.getString(key);
-            return Optional.of(new MessageFormat(pattern, lang.bundleLocale()).format(args));
+            Object[] shown = args == null ? new Object[0]
+                    : Arrays.stream(args).map(a -> a instanceof Localized l ? l.in(this) : a).toArray();
+            return Optional.of(new MessageFormat(pattern, lang.bundleLocale()).format(shown));
         } catch (MissingResourceException e) {
             return Optional.empty();
         }

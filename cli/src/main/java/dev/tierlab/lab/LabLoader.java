@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.serialization.DefaultJsonNodeReader;
@@ -18,10 +20,12 @@ import dev.tierlab.course.ContentSource;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Lang;
+import dev.tierlab.i18n.Text;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,14 +93,14 @@ public final class LabLoader {
         List<Problem> problems = checked.problems();
         if (checked.schemaFailed()) {
             throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.schema", source.describe(file), problems.size(),
-                    problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+                    Problem.lines(problems));
         }
         Problem first = problems.get(0);
         if (problems.size() == 1) {
             throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", first.where(), first.message());
         }
         throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.problems", source.describe(file), problems.size(),
-                problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+                Problem.lines(problems));
     }
 
     /**
@@ -124,12 +128,12 @@ public final class LabLoader {
             return new Checked(null, null, syntax, false);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
-            return new Checked(null, null, List.of(new Problem(shown, 1, 1,
-                    "the file is empty; expected a lab definition (id, chapter, title, steps)")), false);
+            return new Checked(null, null, List.of(new Problem(shown, 1, 1, "lab.problem.empty")), false);
         }
         List<ValidationMessage> messages = new ArrayList<>(schema().validate(node));
         if (!messages.isEmpty()) {
-            return new Checked(node, null, messages.stream().map(m -> Problem.at(shown, m.getInstanceNode(), describe(m))).toList(), true);
+            return new Checked(node, null, messages.stream()
+                    .map(m -> Problem.at(shown, m.getInstanceNode(), "lab.problem.schema", SchemaMessage.of(m))).toList(), true);
         }
         Lab lab;
         try {
@@ -152,7 +156,7 @@ public final class LabLoader {
         } catch (JsonProcessingException e) {
             problems.add(parseProblem(shown, e));
         } catch (IOException e) {
-            problems.add(new Problem(shown, 1, 1, String.valueOf(e.getMessage())));
+            problems.add(new Problem(shown, 1, 1, "lab.problem.parser", String.valueOf(e.getMessage())));
         } catch (IllegalArgumentException e) {
             if (!(e.getCause() instanceof JsonProcessingException jpe)) {
                 throw e;
@@ -164,8 +168,7 @@ public final class LabLoader {
 
     private void checkIds(String file, JsonNode node, Lab lab, String expectedId, List<Problem> problems) {
         if (expectedId != null && !expectedId.equals(lab.id())) {
-            problems.add(Problem.at(file, node.get("id"), "the id is '" + lab.id() + "' but the folder is '" + expectedId
-                    + "'; they must be the same"));
+            problems.add(Problem.at(file, node.get("id"), "lab.problem.idNotFolder", lab.id(), expectedId));
         }
         Set<String> steps = new HashSet<>();
         Set<String> checks = new HashSet<>();
@@ -173,22 +176,20 @@ public final class LabLoader {
             Lab.Step step = lab.steps().get(i);
             JsonNode stepNode = node.get("steps").get(i);
             if (!steps.add(step.id())) {
-                problems.add(Problem.at(file, stepNode.get("id"), "step id '" + step.id() + "' is used twice; step ids must be unique"));
+                problems.add(Problem.at(file, stepNode.get("id"), "lab.problem.stepTwice", step.id()));
             }
             if (expectedId != null) {
                 for (Lang lang : Lang.values()) {
                     String page = step.instructions().raw(lang);
                     if (page != null && source.read(expectedId + "/" + page).isEmpty()) {
-                        problems.add(Problem.at(file, stepNode.get("instructions").get(lang.code()), "the instructions file " + page
-                                + " does not exist in the lab folder"));
+                        problems.add(Problem.at(file, stepNode.get("instructions").get(lang.code()), "lab.problem.noInstructions", page));
                     }
                 }
             }
             for (int c = 0; c < step.checks().size(); c++) {
                 String id = step.checks().get(c).id();
                 if (!checks.add(id)) {
-                    problems.add(Problem.at(file, stepNode.get("checks").get(c).get("id"),
-                            "check id '" + id + "' is used twice; check ids must be unique in a lab"));
+                    problems.add(Problem.at(file, stepNode.get("checks").get(c).get("id"), "lab.problem.checkTwice", id));
                 }
             }
         }
@@ -198,7 +199,7 @@ public final class LabLoader {
                 String standIn = stepChecks.get(c).standIn();
                 if (standIn != null && !checks.contains(standIn)) {
                     problems.add(Problem.at(file, node.get("steps").get(i).get("checks").get(c).get("standIn"),
-                            "standIn names the check '" + standIn + "', which this lab does not have"));
+                            "lab.problem.standIn", standIn));
                 }
             }
         }
@@ -211,17 +212,18 @@ public final class LabLoader {
 
     private static Problem parseProblem(String shown, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        String message = condense(e.getOriginalMessage());
+        Text message = condense(e.getOriginalMessage());
         return loc == null ? new Problem(shown, 0, 0, message) : new Problem(shown, loc.getLineNr(), loc.getColumnNr(), message);
     }
 
     /**
      * A YAML parser message in one line: SnakeYAML repeats positions and quotes the source with a
-     * caret; the position is already in front, so only the problem statements are kept.
+     * caret; the position is already in front, so only the problem statements are kept. The parser's
+     * words stay English; the advice on indentation is in the reader's language.
      */
-    static String condense(String message) {
+    static Text condense(String message) {
         if (message == null) {
-            return "";
+            return Text.of("lab.problem.parser", "");
         }
         String text = message.lines()
                 .filter(l -> !l.isBlank() && !l.startsWith(" ") && !l.startsWith("\t"))
@@ -229,14 +231,7 @@ public final class LabLoader {
                 .collect(Collectors.joining("; "));
         boolean layout = text.contains("block") || text.contains("indentation") || text.contains("mapping values")
                 || text.contains("'\\t'") || text.contains("scanning for the next token");
-        return layout ? text + " (check the indentation: spaces only, children indented under their parent)" : text;
-    }
-
-    /** The validator's message, with the JSON path made readable and the schema's expectation named. */
-    private static String describe(ValidationMessage m) {
-        String path = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
-        String text = m.getMessage().replaceFirst("^\\$[^:]*: ", "");
-        return (path.isEmpty() ? "" : path + ": ") + text;
+        return Text.of(layout ? "lab.problem.parser.layout" : "lab.problem.parser", text);
     }
 
     private JsonSchema schema() {
@@ -244,7 +239,9 @@ public final class LabLoader {
             // always the schema shipped with tierlab: a lab folder from elsewhere must not bring its own
             String text = ContentSource.classpath("labs/").read(SCHEMA)
                     .orElseThrow(() -> new IllegalStateException("labs/" + SCHEMA + " is missing from the application"));
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text);
+            // English here whatever the JVM's locale; SchemaMessage gives the reader's language where shown
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(text, SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).pathType(PathType.LEGACY).build());
         }
         return schema;
     }

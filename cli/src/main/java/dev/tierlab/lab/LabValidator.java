@@ -5,6 +5,7 @@ import dev.tierlab.course.ContentSource;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Lang;
+import dev.tierlab.i18n.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class LabValidator {
             return 0;
         }
         if (list == null || !list.isArray()) {
-            problems.add(Problem.at(shown, list == null ? node : list, "expected labs: followed by a list of lab ids"));
+            problems.add(Problem.at(shown, list == null ? node : list, "lab.problem.index.notList"));
             return 0;
         }
         int labs = 0;
@@ -100,11 +101,11 @@ public final class LabValidator {
         for (JsonNode entry : list) {
             String id = entry.asText();
             if (!entry.isTextual() || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-                problems.add(Problem.at(shown, entry, "'" + id + "' is not a lab id (lowercase letters, digits and dashes)"));
+                problems.add(Problem.at(shown, entry, "lab.problem.index.badId", id));
             } else if (!seen.add(id)) {
-                problems.add(Problem.at(shown, entry, "lab '" + id + "' is listed twice"));
+                problems.add(Problem.at(shown, entry, "lab.problem.index.twice", id));
             } else if (!Files.isRegularFile(dir.resolve(id).resolve("lab.yaml"))) {
-                problems.add(Problem.at(shown, entry, "lab '" + id + "' is listed, but " + id + "/lab.yaml does not exist"));
+                problems.add(Problem.at(shown, entry, "lab.problem.index.noFolder", id));
             } else {
                 lab(dir.resolve(id), problems);
                 labs++;
@@ -147,48 +148,45 @@ public final class LabValidator {
             this.problems = problems;
         }
 
-        private void problem(JsonNode at, String message) {
-            problems.add(Problem.at(file, at, message));
+        private void problem(JsonNode at, String key, Object... args) {
+            problems.add(Problem.at(file, at, key, args));
         }
 
         void check(Lab lab) {
             if (!known.chapters().contains(lab.chapter())) {
-                problem(root.get("chapter"), "chapter '" + lab.chapter() + "' is not in the course; chapters: "
-                        + String.join(", ", new TreeSet<>(known.chapters())));
+                problem(root.get("chapter"), "lab.problem.unknownChapter", lab.chapter(), sorted(known.chapters()));
             }
-            bothLanguages(root.get("title"), "title");
-            bothLanguages(root.get("summary"), "summary");
+            bothLanguages(root.get("title"), Text.of("lab.problem.what.title"));
+            bothLanguages(root.get("summary"), Text.of("lab.problem.what.summary"));
             for (int i = 0; i < lab.steps().size(); i++) {
                 step(lab.steps().get(i), root.get("steps").get(i));
             }
         }
 
         private void step(Lab.Step step, JsonNode node) {
-            String name = "step " + step.id();
-            bothLanguages(node.get("title"), name + " title");
-            bothLanguages(node.get("instructions"), name + " instructions");
+            bothLanguages(node.get("title"), Text.of("lab.problem.what.stepTitle", step.id()));
+            bothLanguages(node.get("instructions"), Text.of("lab.problem.what.stepInstructions", step.id()));
             for (Lang lang : Lang.values()) {
                 String page = step.instructions().raw(lang);
                 if (page != null && Files.exists(folder.resolve(page)) && LabCatalog.inside(folder, page).isEmpty()) {
-                    problem(node.get("instructions").get(lang.code()), "the instructions file " + page + " leads outside the lab folder");
+                    problem(node.get("instructions").get(lang.code()), "lab.problem.instructionsOutside", page);
                 }
             }
             JsonNode hints = node.get("hints");
             for (int h = 0; hints != null && h < hints.size(); h++) {
-                bothLanguages(hints.get(h), name + " hint " + (h + 1));
+                bothLanguages(hints.get(h), Text.of("lab.problem.what.stepHint", step.id(), h + 1));
             }
             JsonNode tasks = node.get("tasks");
             for (int t = 0; tasks != null && t < tasks.size(); t++) {
-                bothLanguages(tasks.get(t).get("description"), "task " + step.tasks().get(t).id() + " description");
+                bothLanguages(tasks.get(t).get("description"), Text.of("lab.problem.what.taskDescription", step.tasks().get(t).id()));
             }
             if (step.solution() != null && !LabCatalog.isFolderInside(folder, step.solution())) {
-                problem(node.get("solution"), "the solution folder " + step.solution() + " does not exist in the lab folder");
+                problem(node.get("solution"), "lab.problem.noSolution", step.solution());
             }
             for (int g = 0; g < step.generate().size(); g++) {
                 String template = step.generate().get(g).template();
                 if (!known.templates().contains(template)) {
-                    problem(node.get("generate").get(g).get("template"), "there is no template '" + template + "'; templates: "
-                            + String.join(", ", new TreeSet<>(known.templates())));
+                    problem(node.get("generate").get(g).get("template"), "lab.problem.unknownTemplate", template, sorted(known.templates()));
                 }
             }
             for (int c = 0; c < step.checks().size(); c++) {
@@ -197,19 +195,17 @@ public final class LabValidator {
         }
 
         private void check(Lab.Check check, JsonNode node) {
-            bothLanguages(node.get("hint"), "check " + check.id() + " hint");
+            bothLanguages(node.get("hint"), Text.of("lab.problem.what.checkHint", check.id()));
             for (int n = 0; n < check.needs().size(); n++) {
                 String need = check.needs().get(n);
                 if (!known.capabilities().contains(need)) {
-                    problem(node.get("needs").get(n), "unknown capability '" + need + "'; capabilities: "
-                            + String.join(", ", new TreeSet<>(known.capabilities())));
+                    problem(node.get("needs").get(n), "lab.problem.unknownCapability", need, sorted(known.capabilities()));
                 }
             }
             Object event = check.params().get("event");
             if ("invoke".equals(check.type()) && event instanceof String name && isSampleName(name)
                     && LabCatalog.inside(folder, EVENTS + "/" + name + ".json").filter(Files::isRegularFile).isEmpty()) {
-                problem(node.get("params").get("event"), "the sample event " + EVENTS + "/" + name
-                        + ".json does not exist in the lab folder");
+                problem(node.get("params").get("event"), "lab.problem.noEvent", EVENTS + "/" + name + ".json");
             }
         }
 
@@ -218,13 +214,18 @@ public final class LabValidator {
             return !event.contains("/") && !event.contains("\\") && !event.endsWith(".json");
         }
 
-        private void bothLanguages(JsonNode node, String what) {
+        /** A list of names for a message: sorted, comma-separated. */
+        private static String sorted(Set<String> names) {
+            return String.join(", ", new TreeSet<>(names));
+        }
+
+        private void bothLanguages(JsonNode node, Text what) {
             if (node == null || !node.isObject()) {
                 return;
             }
             for (Lang lang : Lang.values()) {
                 if (!node.has(lang.code())) {
-                    problem(node, what + " has no " + lang.code() + " text; give it in both en and ko");
+                    problem(node, "lab.problem.oneLanguage", what, lang.code());
                 }
             }
         }

@@ -69,6 +69,24 @@ class HelpTextTest {
         }
     }
 
+    /** Every lab.problem.* key the code names has a sentence in both languages. */
+    @Test
+    void everyLabProblemKeyOfTheCodeIsInBothBundles() throws IOException {
+        Set<String> used = new TreeSet<>();
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"(lab\\.problem\\.[A-Za-z.]+)\"");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Path.of("src/main/java/dev/tierlab"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                key.matcher(java.nio.file.Files.readString(file)).results().forEach(m -> used.add(m.group(1)));
+            }
+        }
+        assertTrue(used.size() > 20, "lab problem keys found in the code: " + used);
+        for (String bundle : List.of("dev/tierlab/i18n/messages.properties", "dev/tierlab/i18n/messages_ko.properties")) {
+            Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(keys(bundle));
+            assertEquals(Set.of(), missing, bundle);
+        }
+    }
+
     private static Set<String> keys(String resource) {
         Properties p = new Properties();
         try (InputStream in = HelpTextTest.class.getClassLoader().getResourceAsStream(resource)) {

@@ -136,6 +136,37 @@ class LabAuthoringTest {
         }));
     }
 
+    /**
+     * With --lang ko the problems are in Korean at the same file:line:column as in English: tierlab's own
+     * sentences (one with a nested "what": step one hint 2) and the schema validator's.
+     */
+    @TestFactory
+    Stream<DynamicTest> brokenLabsAreReportedInKoreanAtTheSamePlace() {
+        return Stream.of(
+                new String[] {"hint-one-language", "단계 one의 힌트 2에 ko 텍스트가 없습니다"},
+                new String[] {"duplicate-check-id", "검사 id 'builds'이(가) 두 번 쓰였습니다"},
+                new String[] {"unknown-chapter", "챕터 'no-such-chapter'은(는) 과정에 없습니다. 챕터: "},
+                new String[] {"schema-error", "lab.yaml:12:17: steps[0].checks[0].points: string 발견, integer 예상"}).map(c -> DynamicTest.dynamicTest(c[0], () -> {
+            Path dir = resource("broken-labs/" + c[0]);
+            Run en = run(home, "lab", "validate", dir.toString());
+            Run ko = run(home, "--lang", "ko", "lab", "validate", dir.toString());
+            assertEquals(LabValidateCommand.PROBLEMS, ko.code, ko::toString);
+            List<String> enLines = en.out.lines().filter(l -> l.startsWith(dir.toString())).toList();
+            List<String> koLines = ko.out.lines().filter(l -> l.startsWith(dir.toString())).toList();
+            assertEquals(enLines.stream().map(LabAuthoringTest::where).toList(), koLines.stream().map(LabAuthoringTest::where).toList(),
+                    "the same places:\n" + en.out + "\n" + ko.out);
+            assertTrue(koLines.stream().anyMatch(l -> l.contains(c[1])), "expected '" + c[1] + "' in:\n" + ko.out);
+            assertTrue(ko.out.contains("문제 " + koLines.size() + "개를 찾았습니다"), ko.out);
+        }));
+    }
+
+    /** {@code file:line:column} of a problem line. */
+    private static String where(String line) {
+        Matcher m = Pattern.compile("^(.*?lab\\.yaml:\\d+:\\d+): ").matcher(line);
+        assertTrue(m.find(), line);
+        return m.group(1);
+    }
+
     @Test
     void allProblemsOfALabsFolderAreListedSortedWithTheMissingFolderOfTheIndex() throws IOException {
         Path labs = home.resolve("labs");
@@ -153,6 +184,11 @@ class LabAuthoringTest {
         assertTrue(problems.get(1).contains("unknown capability 'warp.drive'"), problems.get(1));
         assertTrue(problems.get(2).startsWith(labs.resolve("labs.yaml") + ":3:5: lab 'ghost-lab' is listed"), problems.get(2));
         assertTrue(run.out.contains("3 problem(s) found; 1 lab(s) checked."), run.out);
+
+        Run ko = run(home, "--lang", "ko", "lab", "validate", labs.toString());
+        assertEquals(1, ko.code, ko::toString);
+        assertTrue(ko.out.contains(labs.resolve("labs.yaml") + ":3:5: 실습 'ghost-lab'이(가) 목록에 있지만 ghost-lab/lab.yaml이 없습니다"), ko.out);
+        assertTrue(ko.out.contains(yaml + ":21:17: 'warp.drive'은(는) 알 수 없는 기능입니다. 기능: "), ko.out);
     }
 
     /**

@@ -54,6 +54,26 @@ class LabLoaderTest {
         assertEquals(ExitCode.NOT_FOUND, e.exitCode());
     }
 
+    /** Loading a broken lab fails with its problems in the reader's language; the parser's own words stay English. */
+    @Test
+    void problemsOfALoadedLabAreInTheReadersLanguage() throws IOException {
+        LabLoader loader = new LabLoader(ContentSource.directory(RESOURCES.resolve("test-labs")));
+        String name = "broken-labs/tab-indentation.yaml";
+        TierlabException e = assertThrows(TierlabException.class,
+                () -> loader.parse(name, Files.readString(RESOURCES.resolve(name)), "good"));
+        String ko = Messages.of(Lang.KO).get(e.key(), e.args());
+        assertTrue(ko.contains(name + ":6:14: while scanning for the next token"), ko);
+        assertTrue(ko.endsWith("(들여쓰기를 확인하세요. 탭 없이 공백만 쓰고, 하위 항목은 부모보다 안쪽으로 들여 씁니다)"), ko);
+        assertTrue(e.getMessage().contains("(check the indentation: spaces only"), "the exception's own message is English: " + e.getMessage());
+
+        String steps = "broken-labs/steps-empty.yaml";
+        e = assertThrows(TierlabException.class, () -> loader.parse(steps, Files.readString(RESOURCES.resolve(steps)), "good"));
+        String en = Messages.of(Lang.EN).get(e.key(), e.args());
+        assertTrue(en.endsWith(steps + ":5:8: steps: must have at least 1 items but found 0"), en);
+        ko = Messages.of(Lang.KO).get(e.key(), e.args());
+        assertTrue(ko.endsWith(steps + ":5:8: steps: 최소 1개의 항목이 있어야 하지만 0개를 찾았습니다."), ko);
+    }
+
     /** Each broken file says in its first line what the error must contain; all errors name file:line:column. */
     @TestFactory
     Stream<DynamicTest> brokenLabsNameFileLineAndWhatWasExpected() throws IOException {
