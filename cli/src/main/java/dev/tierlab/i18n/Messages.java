@@ -37,7 +37,7 @@ public final class Messages {
 
     /**
      * The message for {@code key}, formatted with {@link MessageFormat}; the key itself if it is missing.
-     * {@link Localized} arguments are put into words in this language first.
+     * {@link Wording} arguments are put into words in this language first.
      */
     public String get(String key, Object... args) {
         return find(key, args).orElse(key);
@@ -47,7 +47,7 @@ public final class Messages {
         try {
             String pattern = bundle.getString(key);
             Object[] shown = args == null ? new Object[0]
-                    : Arrays.stream(args).map(a -> a instanceof Localized l ? l.in(this) : a).toArray();
+                    : Arrays.stream(args).map(a -> a instanceof Wording l ? l.in(this) : a).toArray();
             return Optional.of(new MessageFormat(pattern, lang.bundleLocale()).format(shown));
         } catch (MissingResourceException e) {
             return Optional.empty();

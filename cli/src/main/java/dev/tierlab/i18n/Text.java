@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * A message key and its arguments, put into words where it is shown; an argument may itself be
- * {@link Localized}. {@link #toString()} is the English text (for logs and stack traces).
+ * {@link Wording}. {@link #toString()} is the English text (for logs and stack traces).
  */
-public record Text(String key, List<Object> args) implements Localized {
+public record Text(String key, List<Object> args) implements Wording {
     public Text {
         args = Collections.unmodifiableList(Arrays.asList(args.toArray()));
     }

@@ -3,7 +3,7 @@ package dev.tierlab.lab;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.serialization.node.JsonLocationAware;
-import dev.tierlab.i18n.Localized;
+import dev.tierlab.i18n.Wording;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.i18n.Text;
 import java.util.Comparator;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * with its arguments, put into words where the problem is shown ({@link #in}); {@link #toString()}
  * is English. Problems sort by file, then position, then English text.
  */
-public record Problem(String file, int line, int column, Text message) implements Comparable<Problem>, Localized {
+public record Problem(String file, int line, int column, Text message) implements Comparable<Problem>, Wording {
     private static final Comparator<Problem> ORDER = Comparator.comparing(Problem::file)
             .thenComparingInt(Problem::line).thenComparingInt(Problem::column).thenComparing(p -> p.message().toString());
 
@@ -57,11 +57,11 @@ public record Problem(String file, int line, int column, Text message) implement
     }
 
     /** {@code problems}, one a line, in the reader's language. */
-    public static Localized lines(List<Problem> problems) {
+    public static Wording lines(List<Problem> problems) {
         return new Lines(List.copyOf(problems));
     }
 
-    private record Lines(List<Problem> problems) implements Localized {
+    private record Lines(List<Problem> problems) implements Wording {
         @Override
         public String in(Messages msg) {
             return problems.stream().map(p -> p.in(msg)).collect(Collectors.joining("\n"));

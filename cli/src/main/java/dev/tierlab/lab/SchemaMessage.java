@@ -3,7 +3,7 @@ package dev.tierlab.lab;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.i18n.DefaultMessageSource;
 import dev.tierlab.i18n.Lang;
-import dev.tierlab.i18n.Localized;
+import dev.tierlab.i18n.Wording;
 import dev.tierlab.i18n.Messages;
 import java.text.MessageFormat;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import java.util.ResourceBundle;
  * @param args    the message's arguments, the instance location first
  * @param english the message as the validator worded it in English
  */
-record SchemaMessage(String key, List<Object> args, String english) implements Localized {
+record SchemaMessage(String key, List<Object> args, String english) implements Wording {
     SchemaMessage {
         args = Collections.unmodifiableList(Arrays.asList(args.toArray()));
     }
