@@ -51,7 +51,7 @@ public final class LabGenerator {
         Path dir = dev.tierlab.lab.LabCatalog.inside(labDir, step.solution()).orElse(null);
         if (dir == null || !Files.isDirectory(dir)) {
             throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", labDir.resolve("lab.yaml").toString(),
-                    "the solution folder " + step.solution() + " does not exist in the lab");
+                    dev.tierlab.i18n.Text.of("lab.problem.noSolution", step.solution()));
         }
         Map<String, Object> model = new HashMap<>();
         for (Lab.Step s : lab.steps()) {

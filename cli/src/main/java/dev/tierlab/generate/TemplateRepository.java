@@ -72,7 +72,7 @@ public final class TemplateRepository {
         }
         if (!id.equals(manifest.id())) {
             throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", "templates/" + id + "/" + TemplateManifest.FILE,
-                    "the id is '" + manifest.id() + "' but the folder is '" + id + "'");
+                    dev.tierlab.i18n.Text.of("lab.problem.idNotFolder", manifest.id(), id));
         }
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -85,7 +85,7 @@ public record FunctionDefinition(String logicalId, String handler, int timeoutSe
             return s == null ? fallback : Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
             throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", "line " + (node.getStartMark().getLine() + 1),
-                    "'" + s + "' is not a whole number (Timeout is in seconds, MemorySize in MB)");
+                    dev.tierlab.i18n.Text.of("lab.problem.notWholeNumber", s));
         }
     }
 
@@ -117,7 +117,7 @@ public record FunctionDefinition(String logicalId, String handler, int timeoutSe
                 org.yaml.snakeyaml.error.Mark mark = e.getProblemMark();
                 throw new TierlabException(ExitCode.BAD_INPUT, e, "error.lab.invalid",
                         template + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)),
-                        e.getProblem() + " (check the indentation: spaces only)");
+                        dev.tierlab.i18n.Text.of("lab.problem.parser.layout", e.getProblem()));
             }
             return null; // some other YAML file of the project: not a template
         } catch (RuntimeException e) {
