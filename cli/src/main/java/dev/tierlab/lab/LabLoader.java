@@ -105,13 +105,15 @@ public final class LabLoader {
 
     /**
      * The result of checking a lab file: the location-aware tree (null when the file is not YAML or
-     * empty), the lab (null when it does not match the schema) and every problem found, sorted.
+     * empty), the lab (null when it does not match the schema) and every problem found, sorted, each
+     * once (the schema's if/then blocks can report the same thing at the same place several times).
      *
      * @param schemaFailed true when the problems are schema violations (the lab could not be bound)
      */
     public record Checked(JsonNode node, Lab lab, List<Problem> problems, boolean schemaFailed) {
         public Checked {
-            problems = problems.stream().sorted().toList();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            problems = problems.stream().sorted().filter(p -> seen.add(p.toString())).toList();
         }
     }
 

@@ -98,6 +98,8 @@ class LabLoaderTest {
                 assertEquals(expect.group(1), at.group(1), message);
             }
             assertTrue(message.contains(expect.group(2)), message);
+            List<String> problems = loader.check(name, text, "good").problems().stream().map(Object::toString).toList();
+            assertEquals(problems.size(), problems.stream().distinct().count(), "each problem is reported once: " + problems);
         }));
     }
 }
