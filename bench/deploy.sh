@@ -14,15 +14,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/common.sh
 . "$root/bench/common.sh"
 runs="${1:-5}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/tierlab-deploybench.XXXXXX")"
-export TIERLAB_HOME="$work/home"
-port="${TIERLAB_BENCH_PORT:-4599}"
-cleanup() { "$root/tierlab" sandbox stop >/dev/null 2>&1 || true; rm -rf "$work"; }
-trap cleanup EXIT
-ws="$work/ws"
-
-"$root/tierlab" lab start api-gateway --dir "$ws" >/dev/null
-"$root/tierlab" solution post-ticket --apply --yes --dir "$ws" >/dev/null
+solved_workspace deploybench 4599
 cd "$ws"
 "$root/tierlab" build >/dev/null                      # dependencies cached, zip built
 "$root/tierlab" sandbox start --port "$port" >/dev/null 2>&1   # warm-up: installs MiniStack once

@@ -13,15 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/common.sh
 . "$root/bench/common.sh"
 runs="${1:-3}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/tierlab-gradebench.XXXXXX")"
-export TIERLAB_HOME="$work/home"
-port="${TIERLAB_BENCH_PORT:-4598}"
-cleanup() { "$root/tierlab" sandbox stop >/dev/null 2>&1 || true; rm -rf "$work"; }
-trap cleanup EXIT
-ws="$work/ws"
-
-"$root/tierlab" lab start api-gateway --dir "$ws" >/dev/null
-"$root/tierlab" solution post-ticket --apply --yes --dir "$ws" >/dev/null
+solved_workspace gradebench 4598
 "$root/tierlab" sandbox start --port "$port" >/dev/null 2>&1
 
 run_grade()   { "$root/tierlab" grade --dir "$ws" --format json >/dev/null 2>&1; }

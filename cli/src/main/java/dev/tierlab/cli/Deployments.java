@@ -10,6 +10,7 @@ import dev.tierlab.provision.DeployState;
 import dev.tierlab.provision.Deployer;
 import dev.tierlab.provision.Target;
 import dev.tierlab.provision.Targets;
+import dev.tierlab.render.DisplayWidth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -83,7 +84,7 @@ final class Deployments {
             public void event(StackEvent e) {
                 String reason = e.resourceStatusReason() == null || e.resourceStatusReason().isBlank() ? "" : "  " + e.resourceStatusReason();
                 show.println("  " + (e.timestamp() == null ? "--:--:--" : CLOCK.format(e.timestamp())) + "  "
-                        + pad(e.resourceStatusAsString(), 20) + " " + pad(e.logicalResourceId(), 24) + " " + e.resourceType() + reason);
+                        + DisplayWidth.padRight(e.resourceStatusAsString(), 20) + " " + DisplayWidth.padRight(e.logicalResourceId(), 24) + " " + e.resourceType() + reason);
                 show.flush();
             }
         };
@@ -100,14 +101,9 @@ final class Deployments {
             };
             String replace = "True".equals(c.replacement()) ? "  " + msg.get("deploy.replaced")
                     : "Conditional".equals(c.replacement()) ? "  " + msg.get("deploy.mayBeReplaced") : "";
-            show.println("  " + mark + " " + pad(c.action(), 7) + " " + pad(c.logicalId(), 24) + " " + c.type() + replace);
+            show.println("  " + mark + " " + DisplayWidth.padRight(c.action(), 7) + " " + DisplayWidth.padRight(c.logicalId(), 24) + " " + c.type() + replace);
         }
         show.flush();
-    }
-
-    private static String pad(String s, int width) {
-        String v = s == null ? "" : s;
-        return v.length() >= width ? v : v + " ".repeat(width - v.length());
     }
 
     /** Deploy errors caused by the workspace's content (template, code, pom), not by the target or this machine. */

@@ -166,11 +166,7 @@ final class GradeCommand implements Callable<Integer> {
             if (deployed && keep) {
                 ctx.err().println(ctx.msg().get("grade.kept", copy));
             } else if (destroyed(copy, deployed, deployments)) {
-                try {
-                    FileTrees.delete(copy);
-                } catch (IOException e) {
-                    // a temporary copy left behind is harmless
-                }
+                FileTrees.deleteTemporary(copy);
             }
             ctx.err().flush();
         }

@@ -62,13 +62,8 @@ final class GradeText {
     }
 
     String summary(GradeReport report) {
-        List<TestOutcome> tests = report.tests();
         return msg.get("grade.summary", report.score(), report.maxScore(),
-                count(tests, CheckStatus.PASSED), count(tests, CheckStatus.FAILED), count(tests, CheckStatus.NOT_VERIFIABLE),
+                report.count(CheckStatus.PASSED), report.count(CheckStatus.FAILED), report.count(CheckStatus.NOT_VERIFIABLE),
                 msg.get("grade.status." + report.status().word()), report.version());
-    }
-
-    private static long count(List<TestOutcome> tests, CheckStatus status) {
-        return tests.stream().filter(t -> t.status() == status).count();
     }
 }

@@ -4,6 +4,7 @@ import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
+import dev.tierlab.render.DisplayWidth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +47,17 @@ final class LabTestCommand implements Callable<Integer> {
             ctx.out().println(msg.get("labtest.kept", workspace)); // one line, never wrapped: scripts read the path
             return ExitCode.FAILED.code();
         }
-        delete(workspace);
+        dev.tierlab.files.FileTrees.deleteTemporary(workspace);
         ctx.say(msg.get("labtest.ok", lab.id()));
         return 0;
     }
 
     private void print(LabSelfTest.Result result, String target) {
         Messages msg = ctx.msg();
-        int width = Math.max(msg.get("labtest.step").length(),
+        int width = Math.max(DisplayWidth.of(msg.get("labtest.step")),
                 result.steps().stream().mapToInt(s -> s.step().id().length()).max().orElse(0));
         String starterHeading = msg.get("labtest.starter");
-        int starterWidth = starterHeading.length();
+        int starterWidth = DisplayWidth.of(starterHeading);
         java.util.List<String[]> rows = new java.util.ArrayList<>();
         for (LabSelfTest.StepResult s : result.steps()) {
             int checks = s.step().checks().size();
@@ -69,28 +70,16 @@ final class LabTestCommand implements Callable<Integer> {
                     : msg.get("labtest.solutionFails", String.join(", ", s.solutionFailed())))
                     + (s.note() == null ? "" : " (" + s.note() + ")");
             rows.add(new String[]{s.step().id(), starter, solution});
-            starterWidth = Math.max(starterWidth, starter.length());
+            starterWidth = Math.max(starterWidth, DisplayWidth.of(starter));
         }
-        ctx.out().println(pad(msg.get("labtest.step"), width) + "  " + pad(starterHeading, starterWidth) + "  " + msg.get("labtest.solution"));
+        ctx.out().println(DisplayWidth.padRight(msg.get("labtest.step"), width) + "  " + DisplayWidth.padRight(starterHeading, starterWidth) + "  " + msg.get("labtest.solution"));
         for (String[] row : rows) {
-            ctx.out().println(pad(row[0], width) + "  " + pad(row[1], starterWidth) + "  " + row[2]);
+            ctx.out().println(DisplayWidth.padRight(row[0], width) + "  " + DisplayWidth.padRight(row[1], starterWidth) + "  " + row[2]);
         }
         ctx.out().flush();
         if (result.deployed()) {
             ctx.say(result.leaks().isEmpty() ? "✓ " + msg.get("labtest.clean", target)
                     : "✗ " + msg.get("labtest.leaks", target, String.join(", ", result.leaks())));
-        }
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
-    }
-
-    private static void delete(Path dir) {
-        try {
-            dev.tierlab.files.FileTrees.delete(dir);
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless; the result stands
         }
     }
 }

@@ -43,6 +43,15 @@ public final class FileTrees {
         });
     }
 
+    /** Deletes a temporary folder: one left behind when that fails is harmless, so a failure is ignored. */
+    public static void deleteTemporary(Path dir) {
+        try {
+            delete(dir);
+        } catch (IOException e) {
+            // the system's temporary folder is cleaned eventually; the result of the work stands
+        }
+    }
+
     /** Deletes {@code dir} and everything below it; nothing when it does not exist. */
     public static void delete(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {

@@ -55,6 +55,13 @@ public final class DisplayWidth {
         return width;
     }
 
+    /** {@code text} followed by spaces up to {@code width} columns (unchanged when it is that wide already). */
+    public static String padRight(String text, int width) {
+        String s = text == null ? "" : text;
+        int w = of(s);
+        return w >= width ? s : s + " ".repeat(width - w);
+    }
+
     private static boolean in(int[][] ranges, int cp) {
         int lo = 0;
         int hi = ranges.length - 1;

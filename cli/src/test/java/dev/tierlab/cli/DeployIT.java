@@ -22,13 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The core loop on the real sandbox, through the commands a learner types: from an empty home the
@@ -38,24 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing tagged. Never skipped: when the sandbox cannot start, these tests fail.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DeployIT {
+class DeployIT extends OnSandbox {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path root;
-    static TestSandbox sandbox;
-    static Path home;
-
-    @BeforeAll
-    static void startSandbox() throws IOException {
-        sandbox = TestSandbox.start(root.resolve("home"));
-        home = sandbox.home;
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.stop();
-    }
 
     private static Path workspace(String name, boolean solved) {
         return sandbox.workspace(root.resolve(name), solved);
@@ -63,7 +44,7 @@ class DeployIT {
 
     /** Check id → status (passed, failed, not-verifiable), and the failed checks' hints. */
     private static Map<String, JsonNode> check(Path ws, int expectedExit) throws IOException {
-        Run check = Run.tierlab(home, "check", "--json", "--dir", ws.toString());
+        Run check = Run.tierlab(sandbox.home, "check", "--json", "--dir", ws.toString());
         assertEquals(expectedExit, check.code, check.toString());
         Map<String, JsonNode> byId = new TreeMap<>();
         JSON.readTree(check.out).get("checks").forEach(c -> byId.put(c.get("id").asText(), c));
@@ -88,7 +69,7 @@ class DeployIT {
     @Order(1)
     void theSolutionDeploysPassesEveryCheckAndIsDestroyedWithoutLeaks() throws Exception {
         Path ws = workspace("solved", true);
-        Run deploy = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        Run deploy = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString());
         assertEquals(0, deploy.code, deploy.toString());
         assertTrue(deploy.out.contains("+ Add     TicketsFunction"), "the plan lists the function: " + deploy.out);
         assertTrue(deploy.out.contains("CREATE_COMPLETE"), "stack events are shown: " + deploy.out);
@@ -110,11 +91,11 @@ class DeployIT {
         assertEquals(200, list.statusCode(), list.body());
         assertTrue(list.body().contains("Printer on fire"), "the handler read the ticket from DynamoDB: " + list.body());
 
-        Run again = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        Run again = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString());
         assertEquals(0, again.code, again.toString());
         assertTrue(again.out.contains("No changes"), again.out);
 
-        Run destroy = Run.tierlab(home, "destroy", "--dir", ws.toString());
+        Run destroy = Run.tierlab(sandbox.home, "destroy", "--dir", ws.toString());
         assertEquals(0, destroy.code, destroy.toString());
         assertFalse(Files.exists(ws.resolve(DeployState.FILE)), "the deploy record is gone");
         assertEquals(java.util.List.of(), sandbox.leaks(), "nothing tagged is left after destroy");
@@ -135,7 +116,7 @@ class DeployIT {
         Files.writeString(handler, java.replace("return json(200, repository.findAll());",
                 "return json(500, Map.of(\"message\", \"broken on purpose\"));"));
 
-        Run deploy = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        Run deploy = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString());
         assertEquals(0, deploy.code, deploy.toString());
         Map<String, JsonNode> results = check(ws, 6);
         Set<String> failed = idsWith(results, "failed");
@@ -150,7 +131,7 @@ class DeployIT {
                 results.get("proxy-integration-deployed").toString());
         assertTrue(results.get("api-lists-tickets").get("found").asText().contains("status 500"),
                 results.get("api-lists-tickets").toString());
-        assertEquals(0, Run.tierlab(home, "destroy", "--dir", ws.toString()).code);
+        assertEquals(0, Run.tierlab(sandbox.home, "destroy", "--dir", ws.toString()).code);
     }
 
     @Test
@@ -161,29 +142,29 @@ class DeployIT {
         String good = Files.readString(template);
         // an attribute DynamoDB tables do not have: CloudFormation fails the resource that uses it
         Files.writeString(template, good.replace("Resource: !GetAtt TicketsTable.Arn", "Resource: !GetAtt TicketsTable.NoSuchAttr"));
-        Run bad = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        Run bad = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString());
         assertEquals(6, bad.code, bad.toString());
         assertTrue(bad.err.contains("TicketsFunctionRole") && bad.err.contains("NoSuchAttr"),
                 "the failed resource and the reason are named: " + bad.err);
 
         Files.writeString(template, good);
-        Run fixed = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        Run fixed = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString());
         assertEquals(0, fixed.code, fixed.toString());
         assertTrue(fixed.out.contains("Deployed stack"), fixed.out);
 
         // a deploy that was interrupted (Ctrl-C, closed terminal) leaves its pending mark; the next command says so
         DeployState.read(ws).orElseThrow().withPending(new DeployState.Pending("deploy", "2026-11-27T10:00:00Z")).write(ws);
-        Run unchanged = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        Run unchanged = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString());
         assertEquals(0, unchanged.code, unchanged.toString());
         assertTrue(unchanged.err.contains("the last deploy (started 2026-11-27T10:00:00Z) was interrupted"), unchanged.err);
         assertTrue(unchanged.out.contains("No changes"), unchanged.out);
         assertEquals(null, DeployState.read(ws).orElseThrow().pending(), "the stack's real state was picked up");
         Files.writeString(template, good.replace("Type: AWS::DynamoDB::Table", "Type: AWS::DynamoDB::Tabel"));
-        Run rejected = Run.tierlab(home, "deploy", "--dir", ws.toString());
+        Run rejected = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString());
         assertEquals(6, rejected.code, rejected.toString());
         assertTrue(rejected.err.contains("AWS::DynamoDB::Tabel"), "the change set's rejection is shown: " + rejected.err);
 
-        Run all = Run.tierlab(home, "destroy", "--all", "--yes");
+        Run all = Run.tierlab(sandbox.home, "destroy", "--all", "--yes");
         assertEquals(0, all.code, all.toString());
         assertTrue(all.out.contains("nothing tagged by tierlab is left"), all.out);
     }
@@ -192,32 +173,32 @@ class DeployIT {
     @Order(4)
     void otherTargetsSayWhatTheyNeed() throws Exception {
         Path ws = workspace("targets", false);
-        String sandboxUrl = "http://127.0.0.1:" + JSON.readTree(home.resolve("sandbox/sandbox.json").toFile()).get("port").asInt();
-        Target endpoint = new Targets(Run.env(home, Map.of("AWS_ENDPOINT_URL", sandboxUrl), false),
-                new dev.tierlab.provision.Sandbox(home, s -> { }), s -> { }).resolve(new Targets.Request("endpoint", null, null, null));
+        String sandboxUrl = "http://127.0.0.1:" + JSON.readTree(sandbox.home.resolve("sandbox/sandbox.json").toFile()).get("port").asInt();
+        Target endpoint = new Targets(Run.env(sandbox.home, Map.of("AWS_ENDPOINT_URL", sandboxUrl), false),
+                new dev.tierlab.provision.Sandbox(sandbox.home, s -> { }), s -> { }).resolve(new Targets.Request("endpoint", null, null, null));
         assertEquals(URI.create(sandboxUrl), endpoint.endpoint(), "AWS_ENDPOINT_URL is honoured");
         assertTrue(endpoint.capabilities().contains(Target.Capability.APIGATEWAY_INVOKE));
         assertFalse(endpoint.capabilities().contains(Target.Capability.LAMBDA_JAVA),
                 "a MiniStack reached as a plain endpoint has no tierlab executor behind it: Java checks are not verifiable");
 
-        Run badUrl = Run.tierlab(home, "deploy", "--dir", ws.toString(), "--target", "endpoint", "--endpoint", "localhost:4566");
+        Run badUrl = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString(), "--target", "endpoint", "--endpoint", "localhost:4566");
         assertEquals(2, badUrl.code, badUrl.toString());
         assertTrue(badUrl.err.contains("is not an http(s) URL"), badUrl.err);
 
-        Run noToken = Run.tierlab(home, "deploy", "--dir", ws.toString(), "--target", "localstack");
+        Run noToken = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString(), "--target", "localstack");
         assertEquals(2, noToken.code, noToken.toString());
         assertTrue(noToken.err.contains("LOCALSTACK_AUTH_TOKEN"), noToken.err);
 
         String why = Targets.dockerUnavailable();
         if (why != null) {
-            Run floci = Run.tierlab(home, "deploy", "--dir", ws.toString(), "--target", "floci");
+            Run floci = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString(), "--target", "floci");
             assertEquals(6, floci.code, floci.toString());
             assertTrue(floci.err.contains("runs in a container") && floci.err.contains("sandbox"), floci.err);
         } else {
             System.out.println("DeployIT: Docker is available; the floci deploy is tested by ContainerTargetsIT");
         }
 
-        Run aws = Run.tierlab(home, "deploy", "--dir", ws.toString(), "--target", "aws", "--region", "us-east-1",
+        Run aws = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString(), "--target", "aws", "--region", "us-east-1",
                 "--profile", "tierlab-test-no-such-profile");
         assertEquals(6, aws.code, aws.toString());
         assertTrue(aws.err.contains("no AWS credentials were found (profile: tierlab-test-no-such-profile)"), aws.err);

@@ -11,7 +11,6 @@ import dev.tierlab.lab.Lab;
 import dev.tierlab.lab.LabFingerprint;
 import dev.tierlab.lab.LabLoader;
 import dev.tierlab.provision.DeployState;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +18,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -35,22 +31,8 @@ import org.w3c.dom.NodeList;
  * every format, the exit codes 0 / 1 / 2, and nothing left deployed afterwards.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GradeIT {
+class GradeIT extends OnSandbox {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path root;
-    static TestSandbox sandbox;
-
-    @BeforeAll
-    static void startSandbox() throws IOException {
-        sandbox = TestSandbox.start(root.resolve("home"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.stop();
-    }
 
     private static Lab lab() {
         return new LabLoader(dev.tierlab.course.ContentSource.directory(Bundled.folder("labs"))).load("api-gateway");

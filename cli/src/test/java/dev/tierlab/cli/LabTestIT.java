@@ -9,31 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tierlab lab test} on the real sandbox: the bundled api-gateway lab passes its self-test, and
  * external copies with a broken solution, or with a step whose starter already passes, fail it naming
  * the step. Each run leaves nothing deployed.
  */
-class LabTestIT {
-    @TempDir
-    static Path root;
-    static TestSandbox sandbox;
-
-    @BeforeAll
-    static void startSandbox() throws IOException {
-        sandbox = TestSandbox.start(root.resolve("home"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.stop();
-    }
-
+class LabTestIT extends OnSandbox {
     @Test
     void theBundledLabPassesItsSelfTest() throws IOException {
         Run run = Run.tierlab(sandbox.home, "lab", "test", "api-gateway");

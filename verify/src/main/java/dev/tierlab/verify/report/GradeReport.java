@@ -32,8 +32,7 @@ public record GradeReport(String version, String timestamp, String target, List<
         if (error != null) {
             return Status.ERROR;
         }
-        boolean failed = labs.stream().anyMatch(l -> l.count(CheckStatus.FAILED) > 0);
-        return failed ? Status.FAIL : Status.PASS;
+        return count(CheckStatus.FAILED) > 0 ? Status.FAIL : Status.PASS;
     }
 
     public int score() {
@@ -42,6 +41,10 @@ public record GradeReport(String version, String timestamp, String target, List<
 
     public int maxScore() {
         return labs.stream().mapToInt(LabGrade::maxScore).sum();
+    }
+
+    public long count(CheckStatus status) {
+        return labs.stream().mapToLong(l -> l.count(status)).sum();
     }
 
     public List<TestOutcome> tests() {
