@@ -22,7 +22,7 @@ public final class Checks {
     private Remote connected;
 
     /** The remote side, connected on first use: the target's name, its capabilities and the checks. */
-    public record Remote(String target, Set<String> capabilities, RemoteChecks checks) {
+    public record Remote(String target, Set<dev.tierlab.verify.Capability> capabilities, RemoteChecks checks) {
     }
 
     /**
@@ -50,7 +50,7 @@ public final class Checks {
         if (connected == null) {
             connected = remote.get();
         }
-        List<String> missing = check.needs().stream().filter(n -> !connected.capabilities().contains(n)).toList();
+        List<String> missing = check.needs().stream().filter(n -> dev.tierlab.verify.Capability.find(n).map(c -> !connected.capabilities().contains(c)).orElse(true)).toList();
         if (!missing.isEmpty()) {
             String found = check.standIn() == null
                     ? texts.get("check.r.notOn", connected.target(), String.join(", ", missing))

@@ -73,6 +73,7 @@ public final class Grader {
         String message = switch (r.status()) {
             case PASSED -> null;
             case FAILED -> check.hint() == null ? null : check.hint().get(lang);
+            case BLOCKED -> r.found();
             case NOT_VERIFIABLE -> r.found();
         };
         return TestOutcome.of(r, step.id(), taskId, check.type(), message, filename, fingerprint.line(check.id()), millis,

@@ -86,6 +86,7 @@ final class CheckCommand implements Callable<Integer> {
                 case PASSED -> "✓";
                 case FAILED -> "✗";
                 case NOT_VERIFIABLE -> "?";
+                case BLOCKED -> "-";
             };
             ctx.say(mark + " " + r.step().id() + "/" + c.id() + "  " + c.points() + "/" + c.maxPoints());
             if (c.status() != CheckStatus.PASSED) {

@@ -195,7 +195,7 @@ final class Deployments {
                 throw new TierlabException(ExitCode.USAGE, "error.check.otherTarget", state.target(), target.name());
             }
             AwsClients aws = new AwsClients(target);
-            Set<String> caps = target.capabilities();
+            Set<dev.tierlab.verify.Capability> caps = target.capabilities();
             return new Checks.Remote(target.name(), caps, new RemoteChecks(aws, state, (key, args) -> ctx.msg().get(key, args)));
         }, (key, args) -> ctx.msg().get(key, args));
     }

@@ -35,6 +35,7 @@ final class GradeText {
                     case PASSED -> "✓";
                     case FAILED -> "✗";
                     case NOT_VERIFIABLE -> "?";
+                    case BLOCKED -> "-";
                 };
                 String penalty = t.penalty() > 0 ? "  " + msg.get("grade.penaltyShort", t.penalty()) : "";
                 lines.add("    " + mark + " " + t.name() + "  " + t.score() + "/" + t.maxScore() + penalty);

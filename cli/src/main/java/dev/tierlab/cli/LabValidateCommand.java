@@ -1,10 +1,8 @@
 package dev.tierlab.cli;
 
-import dev.tierlab.check.LocalChecks;
 import dev.tierlab.course.Chapter;
 import dev.tierlab.generate.TemplateRepository;
 import dev.tierlab.lab.LabValidator;
-import dev.tierlab.provision.Target;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +44,10 @@ final class LabValidateCommand implements Callable<Integer> {
 
     /** What labs may refer to: the course's chapters, the bundled templates, every target capability. */
     static LabValidator.Known known(CliContext ctx) {
-        Set<String> capabilities = new HashSet<>(Target.Capability.ALL);
-        capabilities.addAll(LocalChecks.CAPABILITIES);
+        Set<String> capabilities = new HashSet<>();
+        for (dev.tierlab.verify.Capability c : dev.tierlab.verify.Capability.values()) {
+            capabilities.add(c.id());
+        }
         return new LabValidator.Known(Set.copyOf(chapters(ctx)), Set.copyOf(TemplateRepository.bundled().ids()), capabilities);
     }
 

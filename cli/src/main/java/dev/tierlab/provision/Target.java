@@ -1,5 +1,6 @@
 package dev.tierlab.provision;
 
+import dev.tierlab.verify.Capability;
 import java.net.URI;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.regions.Region;
  * @param credentials  how clients sign requests (emulators accept fixed placeholder keys)
  * @param capabilities what the target enforces or runs, see {@link Capability}
  */
-public record Target(String name, URI endpoint, Region region, AwsCredentialsProvider credentials, Set<String> capabilities) {
+public record Target(String name, URI endpoint, Region region, AwsCredentialsProvider credentials, Set<Capability> capabilities) {
     /** Emulators answer in this region and accept these placeholder keys (they are not secrets). */
     public static final Region EMULATOR_REGION = Region.US_EAST_1;
     public static final String EMULATOR_KEY = "test";
@@ -31,7 +32,7 @@ public record Target(String name, URI endpoint, Region region, AwsCredentialsPro
     private static final Pattern API_URL = Pattern.compile("https://([a-z0-9]+)\\.execute-api\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?(/.*)?");
 
     /** An emulator at {@code endpoint} with placeholder credentials. */
-    public static Target emulator(String name, URI endpoint, Set<String> capabilities) {
+    public static Target emulator(String name, URI endpoint, Set<Capability> capabilities) {
         return new Target(name, endpoint, EMULATOR_REGION,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(EMULATOR_KEY, EMULATOR_KEY)), capabilities);
     }
@@ -65,32 +66,4 @@ public record Target(String name, URI endpoint, Region region, AwsCredentialsPro
         return base + "/_aws/execute-api/" + m.group(1) + (m.group(2) == null ? "" : m.group(2));
     }
 
-    /** Capability names; lab checks list the ones they need under {@code needs}. */
-    public static final class Capability {
-        /** Java functions really run (on the sandbox: tierlab's executor is up). */
-        public static final String LAMBDA_JAVA = "lambda.java";
-        /** HTTP requests reach a deployed API Gateway stage. */
-        public static final String APIGATEWAY_INVOKE = "apigateway.invoke";
-        /** Request and response mapping templates are applied for non-proxy Lambda integrations. */
-        public static final String MAPPING_TEMPLATES = "apigateway.mapping-templates";
-        /** Methods with apiKeyRequired refuse requests without a valid key. */
-        public static final String APIKEY_ENFORCED = "apikey.enforced";
-        /** Usage-plan throttling answers 429. */
-        public static final String THROTTLING_ENFORCED = "throttling.enforced";
-        /** Cognito user-pool authorizers verify tokens on requests. */
-        public static final String COGNITO_AUTHORIZER_ENFORCED = "cognito.authorizer.enforced";
-        /** WAF web ACLs are evaluated on requests. */
-        public static final String WAF_ENFORCED = "waf.enforced";
-        /** IAM policies and Lambda resource policies are enforced. */
-        public static final String IAM_ENFORCED = "iam.enforced";
-        /** A function's own log lines reach its CloudWatch Logs group. */
-        public static final String FUNCTION_LOGS = "logs.function";
-        public static final String XRAY = "xray";
-
-        public static final Set<String> ALL = Set.of(LAMBDA_JAVA, APIGATEWAY_INVOKE, MAPPING_TEMPLATES, APIKEY_ENFORCED,
-                THROTTLING_ENFORCED, COGNITO_AUTHORIZER_ENFORCED, WAF_ENFORCED, IAM_ENFORCED, FUNCTION_LOGS, XRAY);
-
-        private Capability() {
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.tierlab.provision;
 
 import dev.tierlab.config.Environment;
+import dev.tierlab.verify.Capability;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import java.net.URI;
@@ -35,17 +36,17 @@ public final class Targets {
      * here), WAF (never evaluated), IAM and Lambda permissions (not enforced), X-Ray (absent).
      * {@code lambda.java} is added only while tierlab's executor answers.
      */
-    static final Set<String> SANDBOX = Set.of(Target.Capability.APIGATEWAY_INVOKE, Target.Capability.APIKEY_ENFORCED,
-            Target.Capability.THROTTLING_ENFORCED, Target.Capability.FUNCTION_LOGS);
+    static final Set<Capability> SANDBOX = Set.of(Capability.APIGATEWAY_INVOKE, Capability.APIKEY_ENFORCED,
+            Capability.THROTTLING_ENFORCED, Capability.FUNCTION_LOGS);
     /** LocalStack (Pro image, auth token): runs Java in containers and applies mapping templates. */
-    static final Set<String> LOCALSTACK = Set.of(Target.Capability.APIGATEWAY_INVOKE, Target.Capability.LAMBDA_JAVA,
-            Target.Capability.MAPPING_TEMPLATES, Target.Capability.FUNCTION_LOGS, Target.Capability.APIKEY_ENFORCED);
+    static final Set<Capability> LOCALSTACK = Set.of(Capability.APIGATEWAY_INVOKE, Capability.LAMBDA_JAVA,
+            Capability.MAPPING_TEMPLATES, Capability.FUNCTION_LOGS, Capability.APIKEY_ENFORCED);
     /** Floci: runs Java functions in containers; nothing else is claimed until it is measured. */
-    static final Set<String> FLOCI = Set.of(Target.Capability.APIGATEWAY_INVOKE, Target.Capability.LAMBDA_JAVA,
-            Target.Capability.FUNCTION_LOGS);
+    static final Set<Capability> FLOCI = Set.of(Capability.APIGATEWAY_INVOKE, Capability.LAMBDA_JAVA,
+            Capability.FUNCTION_LOGS);
     /** An endpoint we know nothing about: it is assumed to run Java functions, unless it is a MiniStack. */
-    static final Set<String> ENDPOINT = Set.of(Target.Capability.APIGATEWAY_INVOKE, Target.Capability.LAMBDA_JAVA,
-            Target.Capability.FUNCTION_LOGS);
+    static final Set<Capability> ENDPOINT = Set.of(Capability.APIGATEWAY_INVOKE, Capability.LAMBDA_JAVA,
+            Capability.FUNCTION_LOGS);
 
     private final Environment env;
     private final Sandbox sandbox;
@@ -88,9 +89,9 @@ public final class Targets {
             progress.accept("sandbox");
             status = sandbox.start(port);
         }
-        Set<String> caps = new HashSet<>(SANDBOX);
+        Set<Capability> caps = new HashSet<>(SANDBOX);
         if (sandbox.executorUp(status)) {
-            caps.add(Target.Capability.LAMBDA_JAVA);
+            caps.add(Capability.LAMBDA_JAVA);
         }
         return Target.emulator("sandbox", URI.create(status.endpoint()), Set.copyOf(caps));
     }
@@ -105,10 +106,10 @@ public final class Targets {
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new TierlabException(ExitCode.USAGE, "error.target.badEndpoint", url);
         }
-        Set<String> caps = new HashSet<>(ENDPOINT);
+        Set<Capability> caps = new HashSet<>(ENDPOINT);
         if (isMiniStack(uri)) {
             // a MiniStack without tierlab's executor answers Java invokes with a mock: never count on them
-            caps.remove(Target.Capability.LAMBDA_JAVA);
+            caps.remove(Capability.LAMBDA_JAVA);
         }
         return Target.emulator("endpoint", uri, Set.copyOf(caps));
     }
@@ -146,6 +147,6 @@ public final class Targets {
         } catch (SdkClientException e) {
             throw new TierlabException(ExitCode.FAILED, e, "error.target.noCredentials", profile == null ? "default" : profile);
         }
-        return new Target("aws", null, region, credentials, Target.Capability.ALL);
+        return new Target("aws", null, region, credentials, java.util.EnumSet.allOf(Capability.class));
     }
 }

@@ -177,8 +177,8 @@ class DeployIT extends OnSandbox {
         Target endpoint = new Targets(Run.env(sandbox.home, Map.of("AWS_ENDPOINT_URL", sandboxUrl), false),
                 new dev.tierlab.provision.Sandbox(sandbox.home, s -> { }), s -> { }).resolve(new Targets.Request("endpoint", null, null, null));
         assertEquals(URI.create(sandboxUrl), endpoint.endpoint(), "AWS_ENDPOINT_URL is honoured");
-        assertTrue(endpoint.capabilities().contains(Target.Capability.APIGATEWAY_INVOKE));
-        assertFalse(endpoint.capabilities().contains(Target.Capability.LAMBDA_JAVA),
+        assertTrue(endpoint.capabilities().contains(dev.tierlab.verify.Capability.APIGATEWAY_INVOKE));
+        assertFalse(endpoint.capabilities().contains(dev.tierlab.verify.Capability.LAMBDA_JAVA),
                 "a MiniStack reached as a plain endpoint has no tierlab executor behind it: Java checks are not verifiable");
 
         Run badUrl = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString(), "--target", "endpoint", "--endpoint", "localhost:4566");

@@ -6,6 +6,12 @@ public enum CheckStatus {
     PASSED,
     /** The check ran and found something else. */
     FAILED,
-    /** The target cannot show whether this holds; never counted as passed. */
-    NOT_VERIFIABLE
+    /** The target cannot show whether this holds; never counted as passed, and not part of the score. */
+    NOT_VERIFIABLE,
+    /**
+     * The check could not run because something it needs first is missing: nothing is deployed, the
+     * deployed code is older than the workspace's, or an earlier check it depends on failed. It counts
+     * as not earned (its points are in the score), and the reason is reported once for all it blocks.
+     */
+    BLOCKED
 }

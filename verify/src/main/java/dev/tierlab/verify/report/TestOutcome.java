@@ -55,7 +55,7 @@ public record TestOutcome(String name, String step, int taskId, String type, Che
     public String statusWord() {
         return switch (status) {
             case PASSED -> "pass";
-            case FAILED -> "fail";
+            case FAILED, BLOCKED -> "fail";
             case NOT_VERIFIABLE -> "skip";
         };
     }
