@@ -1,63 +1,88 @@
 package dev.tierlab.check;
 
+import dev.tierlab.build.ProjectBuilder;
+import dev.tierlab.error.TierlabException;
 import dev.tierlab.lab.Lab;
+import dev.tierlab.progress.Progress;
+import dev.tierlab.provision.AwsClients;
 import dev.tierlab.provision.DeployState;
+import dev.tierlab.provision.DeployedSources;
+import dev.tierlab.provision.Target;
+import dev.tierlab.runtime.LocalInvocation;
+import dev.tierlab.verify.Capability;
 import dev.tierlab.verify.CheckResult;
-import dev.tierlab.verify.CheckStatus;
-import java.util.List;
+import dev.tierlab.verify.engine.CheckRunner;
+import dev.tierlab.verify.engine.CheckTypes;
+import dev.tierlab.verify.engine.Deployment;
+import dev.tierlab.verify.engine.Learner;
+import dev.tierlab.verify.engine.Texts;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs any check of a lab: local types on this machine ({@link LocalChecks}), remote types against
- * the target the workspace was deployed to ({@link RemoteChecks}). A remote check whose needs the
- * target lacks is reported as not verifiable there, naming the check that stands in for it; one that
- * finds nothing deployed fails and says to deploy.
+ * The checks of one workspace, run by the check engine ({@link CheckRunner}): workspace checks on
+ * this machine, checks of what is deployed against the target the workspace deployed to (connected
+ * on first use, closed with this). One instance is one run: values captured by a check are seen by
+ * the later ones.
  */
-public final class Checks {
-    private final LocalChecks local;
-    private final DeployState deployed;
-    private final Supplier<Remote> remote;
-    private final LocalChecks.Texts texts;
-    private Remote connected;
+public final class Checks implements AutoCloseable {
+    /** What this machine's local runtime can do for workspace checks. */
+    public static final Set<Capability> LOCAL = Set.of(Capability.LAMBDA_JAVA);
 
-    /** The remote side, connected on first use: the target's name, its capabilities and the checks. */
-    public record Remote(String target, Set<dev.tierlab.verify.Capability> capabilities, RemoteChecks checks) {
-    }
+    private final CheckRunner runner;
+    private final String target;
 
     /**
-     * @param deployed what the workspace deployed, null when nothing
-     * @param remote   connects to the deployed target (may start the sandbox); called at most once
+     * @param deploy    how the lab deploys (null when it does not)
+     * @param deployed  what the workspace deployed, null when nothing
+     * @param target    the target's name (where it deployed, or where a deploy would go)
+     * @param expected  what that target can do, known without connecting (used when nothing is deployed)
+     * @param connect   connects to the deployed target (may start the sandbox); called at most once
+     * @param describe  puts an error of tierlab's into words
      */
-    public Checks(LocalChecks local, DeployState deployed, Supplier<Remote> remote, LocalChecks.Texts texts) {
-        this.local = local;
-        this.deployed = deployed;
-        this.remote = remote;
-        this.texts = texts;
+    public Checks(Lab.Deploy deploy, Path workspace, ProjectBuilder builder, LocalInvocation invocation, Progress progress,
+                  DeployState deployed, String target, Set<Capability> expected, Supplier<Target> connect, Texts texts,
+                  java.util.function.Function<TierlabException, String> describe) {
+        this.target = target;
+        Deployment deployment = deployed == null ? null : new Deployment(deployed.stack(), deployed.outputs(),
+                deploy != null && deployed.sources() != null && !deployed.sources().equals(DeployedSources.of(workspace, deploy)));
+        Learner learner = chapter -> Optional.ofNullable(progress.chapter(chapter).quiz()).map(q -> new Learner.QuizScore(q.score(), q.max()));
+        Texts described = new Texts() {
+            @Override
+            public String get(String key, Object... args) {
+                return texts.get(key, args);
+            }
+
+            @Override
+            public String describe(RuntimeException e) {
+                return e instanceof TierlabException te ? describe.apply(te) : e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        };
+        this.runner = new CheckRunner(CheckTypes.standard(), new CheckRunner.Setup(workspace, LOCAL,
+                new WorkspaceProject(workspace, builder, invocation, describe), learner,
+                new CheckRunner.Remote(target, expected, deployment, () -> {
+                    Target t = connect.get();
+                    return new CheckRunner.Connection(t.capabilities(), new AwsClients(t));
+                }), described));
     }
 
-    public static boolean isRemote(Lab.Check check) {
-        return RemoteChecks.TYPES.contains(check.type());
+    /** The target checks of what is deployed go to. */
+    public String target() {
+        return target;
     }
 
     public CheckResult run(Lab.Check check) {
-        if (!isRemote(check)) {
-            return local.run(check);
+        try {
+            return runner.run(check);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new TierlabException(dev.tierlab.error.ExitCode.CANCELLED, e, "error.cancelled");
         }
-        if (deployed == null) {
-            return CheckResult.failed(check.id(), check.points(), texts.get("check.r.deployedHere"), texts.get("check.r.notDeployed"));
-        }
-        if (connected == null) {
-            connected = remote.get();
-        }
-        List<String> missing = check.needs().stream().filter(n -> dev.tierlab.verify.Capability.find(n).map(c -> !connected.capabilities().contains(c)).orElse(true)).toList();
-        if (!missing.isEmpty()) {
-            String found = check.standIn() == null
-                    ? texts.get("check.r.notOn", connected.target(), String.join(", ", missing))
-                    : texts.get("check.r.standIn", connected.target(), String.join(", ", missing), check.standIn());
-            return new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, check.points(),
-                    texts.get("check.target", String.join(", ", check.needs())), found);
-        }
-        return connected.checks().run(check);
+    }
+
+    @Override
+    public void close() {
+        runner.close();
     }
 }

@@ -48,21 +48,28 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         LabContext lab = LabContext.of(ctx, workspaceOption.dir);
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
-        Checks checks = new Deployments(ctx).checks(lab, targetOptions);
         List<Ran> ran = new ArrayList<>();
-        for (Lab.Step s : steps) {
-            for (Lab.Check c : s.checks()) {
-                ran.add(new Ran(s, c, checks.run(c)));
+        String target;
+        try (Checks checks = new Deployments(ctx).checks(lab, targetOptions)) {
+            target = checks.target();
+            for (Lab.Step s : steps) {
+                for (Lab.Check c : s.checks()) {
+                    ran.add(new Ran(s, c, checks.run(c)));
+                }
             }
         }
         record(lab, ran);
-        Score score = Score.of(ran.stream().map(Ran::result).toList());
+        // only what can be earned on the target counts; not-verifiable checks are listed apart
+        Score score = Score.of(ran.stream().map(Ran::result).filter(r -> r.status() != CheckStatus.NOT_VERIFIABLE).toList());
+        boolean complete = ran.stream().anyMatch(r -> r.result().passed())
+                && ran.stream().allMatch(r -> r.result().passed() || r.result().status() == CheckStatus.NOT_VERIFIABLE);
         if (json) {
-            printJson(lab, ran, score);
+            printJson(lab, ran, score, complete);
         } else {
-            print(ran, score);
+            print(ran, score, target, complete);
         }
-        return ran.stream().anyMatch(r -> r.result().status() == CheckStatus.FAILED) ? ExitCode.FAILED.code() : 0;
+        boolean notEarned = ran.stream().anyMatch(r -> r.result().status() == CheckStatus.FAILED || r.result().status() == CheckStatus.BLOCKED);
+        return notEarned ? ExitCode.FAILED.code() : 0;
     }
 
     private void record(LabContext lab, List<Ran> ran) {
@@ -77,29 +84,55 @@ final class CheckCommand implements Callable<Integer> {
         });
     }
 
-    private void print(List<Ran> ran, Score score) {
+    /**
+     * One line per check that can be earned here; the expected/found and hint only for failures; a
+     * reason that blocks several checks once, after them; not-verifiable checks apart with their
+     * stand-ins; the score of what can be earned, and whether the lab is complete.
+     */
+    private void print(List<Ran> ran, Score score, String target, boolean complete) {
         Messages msg = ctx.msg();
         Lang lang = ctx.settings().lang();
+        Map<String, List<String>> blocked = new LinkedHashMap<>();
+        List<Ran> notVerifiable = new ArrayList<>();
         for (Ran r : ran) {
             CheckResult c = r.result();
+            if (c.status() == CheckStatus.NOT_VERIFIABLE) {
+                notVerifiable.add(r);
+                continue;
+            }
             String mark = switch (c.status()) {
                 case PASSED -> "✓";
                 case FAILED -> "✗";
-                case NOT_VERIFIABLE -> "?";
-                case BLOCKED -> "-";
+                case BLOCKED, NOT_VERIFIABLE -> "-";
             };
             ctx.say(mark + " " + r.step().id() + "/" + c.id() + "  " + c.points() + "/" + c.maxPoints());
-            if (c.status() != CheckStatus.PASSED) {
+            if (c.status() == CheckStatus.FAILED) {
                 ctx.say("    " + msg.get("check.expectedFound", c.expected(), c.found()));
-                if (c.status() == CheckStatus.FAILED && r.check().hint() != null) {
+                if (r.check().hint() != null) {
                     ctx.say("    " + msg.get("error.hint", r.check().hint().get(lang)));
                 }
+            } else if (c.status() == CheckStatus.BLOCKED) {
+                blocked.computeIfAbsent(c.found(), k -> new ArrayList<>()).add(c.id());
+            }
+        }
+        blocked.forEach((reason, ids) -> ctx.say(msg.get("check.blockedGroup", ids.size(), reason)));
+        if (!notVerifiable.isEmpty()) {
+            int points = notVerifiable.stream().mapToInt(r -> r.result().maxPoints()).sum();
+            ctx.say(msg.get("check.notVerifiableGroup", target, points));
+            for (Ran r : notVerifiable) {
+                ctx.say("  ? " + r.step().id() + "/" + r.result().id() + "  " + r.result().found());
             }
         }
         ctx.say(msg.get("check.score", score.points(), score.max()));
+        if (complete) {
+            ctx.say(msg.get("check.complete", target));
+            if (!notVerifiable.isEmpty()) {
+                ctx.say(msg.get("check.onlyOnAws", String.join(", ", notVerifiable.stream().map(r -> r.result().id()).toList())));
+            }
+        }
     }
 
-    private void printJson(LabContext lab, List<Ran> ran, Score score) {
+    private void printJson(LabContext lab, List<Ran> ran, Score score, boolean complete) {
         Lang lang = ctx.settings().lang();
         List<Map<String, Object>> list = new ArrayList<>();
         for (Ran r : ran) {
@@ -119,6 +152,7 @@ final class CheckCommand implements Callable<Integer> {
         doc.put("lab", lab.lab().id());
         doc.put("score", score.points());
         doc.put("max_score", score.max());
+        doc.put("complete", complete);
         doc.put("checks", list);
         JsonOutput.print(ctx.out(), doc);
     }

@@ -1,7 +1,6 @@
 package dev.tierlab.cli;
 
 import dev.tierlab.check.Checks;
-import dev.tierlab.check.RemoteChecks;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Messages;
@@ -187,16 +186,14 @@ final class Deployments {
         ctx.labs().requireTrusted(lab.lab(), ctx.options().trust());
         DeployState state = DeployState.read(lab.workspace()).orElse(null);
         notePending(state);
-        var local = new dev.tierlab.check.LocalChecks(lab.workspace(), ctx.projectBuilder(), ctx.localInvocation(lab.workspace()), lab.progress(),
-                (key, args) -> ctx.msg().get(key, args));
-        return new Checks(local, state, () -> {
-            Target target = target(options, state);
-            if (!target.name().equals(state.target())) {
-                throw new TierlabException(ExitCode.USAGE, "error.check.otherTarget", state.target(), target.name());
-            }
-            AwsClients aws = new AwsClients(target);
-            Set<dev.tierlab.verify.Capability> caps = target.capabilities();
-            return new Checks.Remote(target.name(), caps, new RemoteChecks(aws, state, (key, args) -> ctx.msg().get(key, args)));
-        }, (key, args) -> ctx.msg().get(key, args));
+        String targetName = state != null ? state.target() : options.request().name() == null ? "sandbox" : options.request().name();
+        return new Checks(lab.lab().deploy(), lab.workspace(), ctx.projectBuilder(), ctx.localInvocation(lab.workspace()), lab.progress(),
+                state, targetName, Targets.expected(targetName), () -> {
+                    Target target = target(options, state);
+                    if (!target.name().equals(state.target())) {
+                        throw new TierlabException(ExitCode.USAGE, "error.check.otherTarget", state.target(), target.name());
+                    }
+                    return target;
+                }, (key, args) -> ctx.msg().get(key, args), e -> ctx.msg().get(e.key(), e.args()));
     }
 }

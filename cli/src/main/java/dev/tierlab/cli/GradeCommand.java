@@ -159,8 +159,9 @@ final class GradeCommand implements Callable<Integer> {
                     note = ctx.msg().get("grade.deployFailed", ctx.msg().get(e.key(), e.args()));
                 }
             }
-            Checks checks = deployments.checks(labContext, targetOptions);
-            return grader.grade(workspace.toString(), checks::run, progress.lab(lab.id()), note);
+            try (Checks checks = deployments.checks(labContext, targetOptions)) {
+                return grader.grade(workspace.toString(), checks::run, progress.lab(lab.id()), note);
+            }
         } finally {
             boolean deployed = DeployState.read(copy).isPresent();
             if (deployed && keep) {

@@ -88,12 +88,13 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
 
     /**
      * A check: its type and parameters, the points it is worth, the target capabilities it needs,
-     * and the hint shown when it fails. Types are open: new ones need no change to this record.
+     * and the hint shown when it fails. The type names one of {@code verify.engine.CheckTypes}, whose
+     * record the parameters are bound to when the lab is loaded.
      * {@code standIn} names the configuration check that stands in for this one on a target that
      * lacks what it needs.
      */
     public record Check(String id, String type, Integer points, List<String> needs, Map<String, Object> params,
-                        Localized hint, String standIn) {
+                        Localized hint, String standIn) implements dev.tierlab.verify.engine.CheckSpec {
         public Check {
             points = points == null ? 1 : points;
             needs = needs == null ? List.of() : List.copyOf(needs);

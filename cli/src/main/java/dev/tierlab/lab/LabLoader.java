@@ -21,6 +21,8 @@ import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Lang;
 import dev.tierlab.i18n.Text;
+import dev.tierlab.verify.engine.CheckTypes;
+import dev.tierlab.verify.engine.Parameters;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -145,6 +147,7 @@ public final class LabLoader {
         }
         List<Problem> problems = new ArrayList<>();
         checkIds(shown, node, lab, expectedId, problems);
+        checkParams(shown, node, lab, problems);
         return new Checked(node, lab, problems, false);
     }
 
@@ -202,6 +205,46 @@ public final class LabLoader {
                 if (standIn != null && !checks.contains(standIn)) {
                     problems.add(Problem.at(file, node.get("steps").get(i).get("checks").get(c).get("standIn"),
                             "lab.problem.standIn", standIn));
+                }
+            }
+        }
+    }
+
+    /**
+     * Binds each check's {@code params} to its type's record (verify's {@link CheckTypes}): a missing,
+     * unknown or mistyped parameter is a problem at the value's line and column, found when the lab is
+     * loaded rather than when the check runs.
+     */
+    private static void checkParams(String file, JsonNode node, Lab lab, List<Problem> problems) {
+        CheckTypes types = CheckTypes.standard();
+        for (int i = 0; i < lab.steps().size(); i++) {
+            List<Lab.Check> checks = lab.steps().get(i).checks();
+            for (int c = 0; c < checks.size(); c++) {
+                Lab.Check check = checks.get(c);
+                JsonNode checkNode = node.get("steps").get(i).get("checks").get(c);
+                if (types.find(check.type()).isEmpty()) {
+                    problems.add(Problem.at(file, checkNode.get("type"), "lab.problem.checkType", check.type(), String.join(", ", types.names())));
+                    continue;
+                }
+                JsonNode params = checkNode.get("params");
+                try {
+                    types.bind(check.type(), params);
+                } catch (Parameters.Invalid e) {
+                    Parameters.Problem p = e.problem();
+                    JsonNode at = params == null ? checkNode.get("type") : params;
+                    for (Object step : p.path()) {
+                        JsonNode next = step instanceof Integer index ? at.get(index) : at.get(String.valueOf(step));
+                        if (next == null) {
+                            break;
+                        }
+                        at = next;
+                    }
+                    problems.add(switch (p.kind()) {
+                        case MISSING -> Problem.at(file, at, "lab.problem.param.missing", check.type(), p.name());
+                        case UNKNOWN -> Problem.at(file, at, "lab.problem.param.unknown", check.type(), p.name(), p.detail());
+                        case WRONG_TYPE -> Problem.at(file, at, "lab.problem.param.type", check.type(), p.name(), p.detail());
+                        case INVALID -> Problem.at(file, at, "lab.problem.param.invalid", check.type(), p.name().isEmpty() ? "params" : p.name(), p.detail());
+                    });
                 }
             }
         }

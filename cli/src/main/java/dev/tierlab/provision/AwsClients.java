@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** The AWS SDK clients for one target, each built on first use and closed together. */
-public final class AwsClients implements AutoCloseable {
+public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
     private final Target target;
     private final List<SdkClient> open = new ArrayList<>();
     private CloudFormationClient cloudFormation;
@@ -42,11 +42,13 @@ public final class AwsClients implements AutoCloseable {
         return current != null ? current : create.get();
     }
 
+    @Override
     public synchronized CloudFormationClient cloudFormation() {
         return cloudFormation = lazily(cloudFormation, () -> opened(target.configure(CloudFormationClient.builder()).build()));
     }
 
     /** Path-style addressing on emulators: bucket host names like {@code b.127.0.0.1} do not resolve. */
+    @Override
     public synchronized S3Client s3() {
         return s3 = lazily(s3, () -> opened(target.configure(S3Client.builder()).forcePathStyle(!target.isAws()).build()));
     }
@@ -55,20 +57,29 @@ public final class AwsClients implements AutoCloseable {
         return sts = lazily(sts, () -> opened(target.configure(StsClient.builder()).build()));
     }
 
+    @Override
     public synchronized LambdaClient lambda() {
         return lambda = lazily(lambda, () -> opened(target.configure(LambdaClient.builder()).build()));
     }
 
+    @Override
     public synchronized ApiGatewayClient apiGateway() {
         return apiGateway = lazily(apiGateway, () -> opened(target.configure(ApiGatewayClient.builder()).build()));
     }
 
+    @Override
     public synchronized DynamoDbClient dynamoDb() {
         return dynamoDb = lazily(dynamoDb, () -> opened(target.configure(DynamoDbClient.builder()).build()));
     }
 
+    @Override
     public synchronized CloudWatchLogsClient logs() {
         return logs = lazily(logs, () -> opened(target.configure(CloudWatchLogsClient.builder()).build()));
+    }
+
+    @Override
+    public String reachable(String url) {
+        return target.reachable(url);
     }
 
     @Override

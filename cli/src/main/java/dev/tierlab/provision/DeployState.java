@@ -24,10 +24,13 @@ import java.util.Optional;
  * @param target   the target's name (sandbox, endpoint, aws, …)
  * @param endpoint the emulator's URL, null on AWS
  * @param outputs  the stack's outputs after the last successful deploy
+ * @param sources  the {@link DeployedSources} fingerprint of the workspace at the last successful deploy
+ *                 (null before one): checks of what is deployed are blocked while the workspace differs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeployState(String target, String endpoint, String region, String account, String stack, String bucket,
-                          List<String> artifacts, Map<String, String> outputs, String deployedAt, Pending pending) {
+                          List<String> artifacts, Map<String, String> outputs, String deployedAt, Pending pending,
+                          String sources) {
     public static final String FILE = ".tierlab/deploy.json";
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -42,16 +45,22 @@ public record DeployState(String target, String endpoint, String region, String 
     }
 
     public DeployState withPending(Pending p) {
-        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, p);
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, p, sources);
     }
 
     public DeployState withOutputs(Map<String, String> o) {
-        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, o, deployedAt, pending);
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, o, deployedAt, pending, sources);
     }
 
-    public DeployState deployedNow() {
+    /** This state as of a deploy that finished now, of the workspace whose fingerprint is {@code deployedSources}. */
+    public DeployState deployedNow(String deployedSources) {
         return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs,
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), null);
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), null, deployedSources);
+    }
+
+    /** This state with the fingerprint of what is deployed (a deploy that found nothing to change). */
+    public DeployState withSources(String deployedSources) {
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, pending, deployedSources);
     }
 
     public static Optional<DeployState> read(Path workspace) {

@@ -104,6 +104,7 @@ public final class Deployer {
         if (!template.startsWith(workspace) || !Files.isRegularFile(template)) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.noTemplate", spec.template(), workspace);
         }
+        String sources = DeployedSources.of(workspace, spec);
         Map<String, Path> zips = new LinkedHashMap<>();
         spec.packages().forEach((parameter, project) -> zips.put(parameter, packager.apply(workspace.resolve(project).normalize())));
 
@@ -122,7 +123,7 @@ public final class Deployer {
         }
         DeployState state = new DeployState(target.name(), target.endpoint() == null ? null : target.endpoint().toString(), region,
                 account, stack, bucket, artifacts, previous.map(DeployState::outputs).orElse(Map.of()),
-                previous.map(DeployState::deployedAt).orElse(null), null);
+                previous.map(DeployState::deployedAt).orElse(null), null, previous.map(DeployState::sources).orElse(null));
         state.write(workspace); // from here on, destroy knows what to clean up, whatever happens next
 
         CloudFormationClient cfn = aws.cloudFormation();
@@ -154,7 +155,7 @@ public final class Deployer {
             String reason = String.valueOf(described.statusReason());
             cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
             if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
-                DeployState same = state.withOutputs(outputs(stack));
+                DeployState same = state.withOutputs(outputs(stack)).withSources(sources);
                 same.write(workspace);
                 return new Result(Outcome.NO_CHANGES, same, null);
             }
@@ -177,7 +178,7 @@ public final class Deployer {
         Stack settled = follow(stack, seen);
         String status = settled.stackStatusAsString();
         if (status.equals("CREATE_COMPLETE") || status.equals("UPDATE_COMPLETE")) {
-            DeployState done = state.withOutputs(outputs(stack)).deployedNow();
+            DeployState done = state.withOutputs(outputs(stack)).deployedNow(sources);
             done.write(workspace);
             return new Result(Outcome.DEPLOYED, done, plan);
         }

@@ -77,6 +77,27 @@ public final class Targets {
         };
     }
 
+    /**
+     * What target {@code name} can do as far as is known without reaching it: the sandbox with its
+     * executor, the declared sets of the others. Used to decide which checks can be earned there
+     * before anything is deployed (what can be earned depends on the target, never on the learner's
+     * work).
+     */
+    public static Set<Capability> expected(String name) {
+        return switch (name == null ? "sandbox" : name) {
+            case "sandbox" -> {
+                Set<Capability> caps = new HashSet<>(SANDBOX);
+                caps.add(Capability.LAMBDA_JAVA);
+                yield Set.copyOf(caps);
+            }
+            case "localstack" -> LOCALSTACK;
+            case "floci" -> FLOCI;
+            case "endpoint" -> ENDPOINT;
+            case "aws" -> java.util.EnumSet.allOf(Capability.class);
+            default -> Set.of();
+        };
+    }
+
     /** Why the container targets (localstack, floci) cannot run here, or null when a Docker engine answers. */
     public static String dockerUnavailable() {
         return ContainerTargets.dockerUnavailable();

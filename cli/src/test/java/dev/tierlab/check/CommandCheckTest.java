@@ -15,15 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command check: argv without a shell, in the workspace, exit code, output and timeout. */
+/** The command check through the engine and tierlab's process runner: argv without a shell, in the workspace, exit code, output and timeout. */
 class CommandCheckTest {
     @TempDir
     Path workspace;
 
     private CheckResult run(Map<String, Object> params) {
         Messages msg = Messages.of(Lang.EN);
-        LocalChecks checks = new LocalChecks(workspace, null, null, null, msg::get);
-        return checks.run(new Lab.Check("cmd", "command", 2, null, params, null, null));
+        try (Checks checks = new Checks(null, workspace, null, null, dev.tierlab.progress.Progress.empty(), null, "sandbox",
+                java.util.Set.of(), () -> null, msg::get, e -> msg.get(e.key(), e.args()))) {
+            return checks.run(new Lab.Check("cmd", "command", 2, null, params, null, null));
+        }
     }
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -1,0 +1,159 @@
+package dev.tierlab.verify.types;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tierlab.verify.engine.CheckContext;
+import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.JsonPaths;
+import dev.tierlab.verify.engine.Scope;
+import dev.tierlab.verify.engine.Texts;
+import dev.tierlab.verify.engine.Verdict;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+
+/**
+ * {@code http}: a request to the deployed application (usually {@code ${outputs.ApiUrl}/...})
+ * answers with a status, headers and JSON values ({@code expectJson}: JSONPath → value, {@code *} for
+ * any); {@code capture} keeps values (JSONPath) for later checks as {@code ${vars.name}}.
+ */
+public final class HttpCheck implements CheckType<HttpCheck.Params> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param body sent as it is when a string, else as JSON (Content-Type application/json unless a header sets it)
+     */
+    public record Params(String method, @JsonProperty(required = true) String url, Integer expectStatus,
+                         Map<String, String> headers, JsonNode body, Map<String, String> expectHeaders,
+                         Map<String, JsonNode> expectJson, Boolean expectJsonArray, Map<String, String> capture) {
+        public Params {
+            method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
+            expectStatus = expectStatus == null ? 200 : expectStatus;
+            headers = headers == null ? Map.of() : new LinkedHashMap<>(headers);
+            expectHeaders = expectHeaders == null ? Map.of() : new LinkedHashMap<>(expectHeaders);
+            expectJson = expectJson == null ? Map.of() : new LinkedHashMap<>(expectJson);
+            expectJsonArray = Boolean.TRUE.equals(expectJsonArray);
+            capture = capture == null ? Map.of() : new LinkedHashMap<>(capture);
+            expectJson.keySet().forEach(JsonPaths::requireValid);
+            capture.values().forEach(JsonPaths::requireValid);
+        }
+
+        boolean needsJson() {
+            return !expectJson.isEmpty() || expectJsonArray || !capture.isEmpty();
+        }
+    }
+
+    /** What came back. */
+    record Response(int status, Map<String, String> headers, String body) {
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public Class<Params> parameters() {
+        return Params.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.DEPLOYED;
+    }
+
+    @Override
+    public Set<String> captures(Params params) {
+        return params.capture().keySet();
+    }
+
+    @Override
+    public Verdict run(Params p, CheckContext context) {
+        Texts t = context.texts();
+        String exp = t.get("check.r.http", p.method(), p.url(), p.expectStatus());
+        HttpResponse<String> response;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(p.url())).timeout(Duration.ofSeconds(30));
+            p.headers().forEach(request::header);
+            String text = p.body() == null || p.body().isNull() ? null : p.body().isTextual() ? p.body().textValue() : JSON.writeValueAsString(p.body());
+            request.method(p.method(), text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+            if (text != null && p.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                request.header("Content-Type", "application/json");
+            }
+            response = context.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IllegalArgumentException e) {
+            return Verdict.fail(exp, t.get("check.r.badUrl", p.url()));
+        } catch (IOException e) {
+            return Verdict.fail(exp, t.get("check.r.error", String.valueOf(e.getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+        return judge(p, new Response(response.statusCode(), headers, response.body()), context.vars(), t);
+    }
+
+    /** Judges a response; captured values go into {@code vars} when every expectation holds. */
+    static Verdict judge(Params p, Response response, Map<String, String> vars, Texts t) {
+        String exp = t.get("check.r.http", p.method(), p.url(), p.expectStatus());
+        String excerpt = excerpt(response.body());
+        if (response.status() != p.expectStatus()) {
+            return Verdict.fail(exp, t.get("check.r.got", response.status(), excerpt));
+        }
+        for (Map.Entry<String, String> h : p.expectHeaders().entrySet()) {
+            String got = response.header(h.getKey()).orElse(null);
+            if (got == null || !got.contains(h.getValue())) {
+                return Verdict.fail(t.get("check.r.is", p.url(), h.getKey(), h.getValue()),
+                        t.get("check.r.is", p.url(), h.getKey(), got == null ? t.get("check.r.none") : got));
+            }
+        }
+        JsonNode json = null;
+        if (p.needsJson()) {
+            try {
+                json = JSON.readTree(response.body());
+            } catch (IOException e) {
+                return Verdict.fail(exp, t.get("check.r.notJson", excerpt));
+            }
+        }
+        if (p.expectJsonArray() && (json == null || !json.isArray())) {
+            return Verdict.fail(t.get("check.statusArray", p.expectStatus()), t.get("check.notArray", response.status()) + ": " + excerpt);
+        }
+        for (Map.Entry<String, JsonNode> f : p.expectJson().entrySet()) {
+            String want = JsonPaths.text(f.getValue());
+            String got = JsonPaths.text(JsonPaths.read(json, f.getKey()));
+            boolean ok = got != null && ("*".equals(want) || want.equals(got));
+            if (!ok) {
+                return Verdict.fail(t.get("check.r.json", f.getKey(), want), t.get("check.r.json", f.getKey(),
+                        got == null ? t.get("check.r.none") : got));
+            }
+        }
+        Map<String, String> captured = new LinkedHashMap<>();
+        for (Map.Entry<String, String> c : p.capture().entrySet()) {
+            JsonNode node = JsonPaths.read(json, c.getValue());
+            if (node == null || node.isNull()) {
+                return Verdict.fail(t.get("check.r.json", c.getValue(), "*"), t.get("check.r.json", c.getValue(), t.get("check.r.none")));
+            }
+            captured.put(c.getKey(), JsonPaths.text(node));
+        }
+        vars.putAll(captured);
+        return Verdict.pass(exp, t.get("check.r.got", response.status(), excerpt));
+    }
+
+    static String excerpt(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
+    }
+}

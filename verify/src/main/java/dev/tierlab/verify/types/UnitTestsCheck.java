@@ -1,0 +1,39 @@
+package dev.tierlab.verify.types;
+
+import dev.tierlab.verify.engine.CheckContext;
+import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.LocalProject;
+import dev.tierlab.verify.engine.NoParams;
+import dev.tierlab.verify.engine.Scope;
+import dev.tierlab.verify.engine.Texts;
+import dev.tierlab.verify.engine.Verdict;
+
+/** {@code unit-tests}: the projects' own tests pass ({@code mvn test}). */
+public final class UnitTestsCheck implements CheckType<NoParams> {
+    @Override
+    public String name() {
+        return "unit-tests";
+    }
+
+    @Override
+    public Class<NoParams> parameters() {
+        return NoParams.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.WORKSPACE;
+    }
+
+    @Override
+    public Verdict run(NoParams params, CheckContext context) {
+        return judge(context.local().unitTests(), context.texts());
+    }
+
+    static Verdict judge(LocalProject.Tests tests, Texts t) {
+        if (tests.passed()) {
+            return Verdict.pass(t.get("check.testsPass"), t.get("check.testsPassed"));
+        }
+        return Verdict.fail(t.get("check.testsPass"), tests.summary() == null ? t.get("check.testsFailed") : tests.summary());
+    }
+}
