@@ -145,7 +145,7 @@ final class CheckCommand implements Callable<Integer> {
             m.put("max_points", r.result().maxPoints());
             m.put("expected", r.result().expected());
             m.put("found", r.result().found());
-            m.put("hint", r.result().passed() || r.check().hint() == null ? null : r.check().hint().get(lang));
+            m.put("hint", r.result().status() != CheckStatus.FAILED || r.check().hint() == null ? null : r.check().hint().get(lang));
             list.add(m);
         }
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -122,6 +122,10 @@ class LabCommandsTest {
         assertEquals(ExitCode.FAILED.code(), before.code, before::toString);
         assertTrue(before.out.contains("expected status 201; found status 501"), before.out);
         assertTrue(before.out.contains("hint: POST /tickets must store the ticket"), before.out);
+        // nothing deployed: the remote checks are reported once as blocked, with what to do, and no hints about code
+        assertEquals(1, before.out.split("checks not run: nothing is deployed from this workspace: run tierlab deploy", -1).length - 1, before.out);
+        assertTrue(before.out.contains("3 checks not run"), before.out);
+        assertFalse(before.out.contains("hint: Deploy your solved handler"), before.out);
 
         Run hint = run(ws, "hint");
         assertTrue(hint.out.contains("2. "), "a failed check unlocks the second hint: " + hint.out);
@@ -133,15 +137,16 @@ class LabCommandsTest {
         Run applied = run(ws, "solution", "--apply", "--yes");
         assertEquals(0, applied.code, applied::toString);
         Run after = run(ws, "check", "post-ticket", "--json");
-        assertEquals(ExitCode.FAILED.code(), after.code, "the step's remote checks fail until it is deployed: " + after);
+        assertEquals(ExitCode.FAILED.code(), after.code, "the step's remote checks are blocked until it is deployed, and check exits 6: " + after);
         JsonNode result = new ObjectMapper().readTree(after.out);
         assertEquals(3, result.get("score").asInt());
         assertEquals("post-creates-ticket", result.get("checks").get(0).get("id").asText());
         assertEquals("passed", result.get("checks").get(0).get("status").asText());
         for (int i = 1; i < result.get("checks").size(); i++) {
             JsonNode remote = result.get("checks").get(i);
-            assertEquals("failed", remote.get("status").asText(), remote::toString);
+            assertEquals("blocked", remote.get("status").asText(), remote::toString);
             assertTrue(remote.get("found").asText().contains("run tierlab deploy"), remote::toString);
+            assertTrue(remote.get("hint").isNull(), "no hint about code that may be right: " + remote);
         }
 
         JsonNode progress = new ObjectMapper().readTree(Files.readString(home.resolve("state/progress.json")));

@@ -16,6 +16,8 @@ public final class JsonPaths {
     private static final Configuration JACKSON = Configuration.builder()
             .jsonProvider(new JacksonJsonNodeJsonProvider()).mappingProvider(new JacksonMappingProvider()).build();
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private JsonPaths() {
     }
 
@@ -35,7 +37,11 @@ public final class JsonPaths {
         }
         try {
             Object found = JsonPath.using(JACKSON).parse(root).read(path);
-            return found instanceof JsonNode node && !node.isMissingNode() ? node : null;
+            if (found instanceof JsonNode node) {
+                return node.isMissingNode() ? null : node;
+            }
+            // functions such as length() answer plain Java values
+            return found == null ? null : MAPPER.valueToTree(found);
         } catch (PathNotFoundException e) {
             return null;
         } catch (InvalidPathException e) {
