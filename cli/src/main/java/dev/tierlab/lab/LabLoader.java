@@ -243,7 +243,8 @@ public final class LabLoader {
                         case MISSING -> Problem.at(file, at, "lab.problem.param.missing", check.type(), p.name());
                         case UNKNOWN -> Problem.at(file, at, "lab.problem.param.unknown", check.type(), p.name(), p.detail());
                         case WRONG_TYPE -> Problem.at(file, at, "lab.problem.param.type", check.type(), p.name(), p.detail());
-                        case INVALID -> Problem.at(file, at, "lab.problem.param.invalid", check.type(), p.name().isEmpty() ? "params" : p.name(), p.detail());
+                        case INVALID -> p.name().isEmpty() ? Problem.at(file, at, "lab.problem.params.invalid", check.type(), p.detail())
+                                : Problem.at(file, at, "lab.problem.param.invalid", check.type(), p.name(), p.detail());
                     });
                 }
             }

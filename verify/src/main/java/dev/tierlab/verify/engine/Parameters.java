@@ -104,22 +104,26 @@ public final class Parameters {
         return new Problem(path, Kind.INVALID, last, original);
     }
 
-    /** The words lab authors know for Java types. */
+    /** The words lab authors know for Java types; for an enumeration, its values. */
     private static String typeName(Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "integer";
+            return "an integer";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "boolean";
+            return "true or false";
         }
         if (type == String.class) {
-            return "string";
+            return "a string";
         }
         if (List.class.isAssignableFrom(type)) {
-            return "list";
+            return "a list";
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "mapping";
+            return "a mapping";
+        }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .filter(v -> !v.equals("null") && !v.contains("UNKNOWN_TO_SDK_VERSION")).toList());
         }
         return type.getSimpleName();
     }

@@ -71,7 +71,7 @@ class CheckTypesTest {
                 () -> CheckTypes.standard().bind("invoke", json.valueToTree(Map.of("function", "F", "event", "e", "expectStatus", "many"))));
         assertEquals(Parameters.Kind.WRONG_TYPE, type.problem().kind());
         assertEquals(List.of("expectStatus"), type.problem().path());
-        assertEquals("integer", type.problem().detail());
+        assertEquals("an integer", type.problem().detail());
 
         Parameters.Invalid nested = assertThrows(Parameters.Invalid.class,
                 () -> CheckTypes.standard().bind("lambda", json.valueToTree(Map.of("function", "F", "environment", Map.of("A", List.of(1))))));
