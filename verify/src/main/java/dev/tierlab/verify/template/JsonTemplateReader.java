@@ -80,7 +80,7 @@ final class JsonTemplateReader {
                 return NODES.textNode(p.getText());
             }
             case VALUE_NUMBER_INT -> {
-                return NODES.numberNode(p.getBigIntegerValue());
+                return ParsedDocument.integer(p.getBigIntegerValue());
             }
             case VALUE_NUMBER_FLOAT -> {
                 return NODES.numberNode(p.getDecimalValue());

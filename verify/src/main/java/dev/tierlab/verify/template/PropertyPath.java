@@ -44,9 +44,10 @@ public final class PropertyPath {
      * What a path selects: the matches, or — when there is none — the first step that is not there
      * ({@code missing}, e.g. {@code Properties.EndpointConfiguration}) and, when that step could not be
      * taken because the value is computed by an intrinsic function ({@code !If}, {@code !Ref}, ...),
-     * that value ({@code computed}, else null).
+     * that value ({@code computed}, else null); {@code reached} and {@code reachedPointer} are the path and
+     * JSON Pointer of the last value that is there.
      */
-    public record Selection(List<Match> matches, String missing, JsonNode computed) {
+    public record Selection(List<Match> matches, String missing, JsonNode computed, String reached, String reachedPointer) {
         public boolean found() {
             return !matches.isEmpty();
         }
@@ -137,10 +138,11 @@ public final class PropertyPath {
     /** Follows the path from {@code from}, whose JSON Pointer is {@code pointer}. */
     public Selection select(JsonNode from, String pointer) {
         List<Match> matches = new ArrayList<>();
-        String[] missing = {null};
+        String[] missing = {null, null, null};
         JsonNode[] computed = {null};
         walk(from, pointer, "", 0, matches, missing, computed);
-        return matches.isEmpty() ? new Selection(List.of(), missing[0], computed[0]) : new Selection(List.copyOf(matches), null, null);
+        return matches.isEmpty() ? new Selection(List.of(), missing[0], computed[0], missing[1], missing[2])
+                : new Selection(List.copyOf(matches), null, null, null, null);
     }
 
     private void walk(JsonNode node, String pointer, String shown, int at, List<Match> matches, String[] missing, JsonNode[] computed) {
@@ -148,7 +150,7 @@ public final class PropertyPath {
             if (!node.isNull()) { // "Key:" with nothing after it is no value, for CloudFormation too
                 matches.add(new Match(shown, pointer, node));
             } else if (missing[0] == null) {
-                missing[0] = shown;
+                reached(missing, shown, shown, pointer);
             }
             return;
         }
@@ -165,7 +167,7 @@ public final class PropertyPath {
                 }
             }
             if (matches.isEmpty() && missing[0] == null) {
-                missing[0] = shown + "[*]";
+                reached(missing, shown + "[*]", shown, pointer);
                 computed[0] = Intrinsics.isIntrinsic(node) ? node : null;
             }
             return;
@@ -189,12 +191,18 @@ public final class PropertyPath {
         }
         if (next == null) {
             if (missing[0] == null) {
-                missing[0] = nextShown;
+                reached(missing, nextShown, shown, pointer);
                 computed[0] = Intrinsics.isIntrinsic(node) ? node : null;
             }
             return;
         }
         walk(next, nextPointer, nextShown, at + 1, matches, missing, computed);
+    }
+
+    private static void reached(String[] missing, String first, String shown, String pointer) {
+        missing[0] = first;
+        missing[1] = shown;
+        missing[2] = pointer;
     }
 
     /** A key as the path syntax writes it: plain when it can be, else quoted in brackets. */

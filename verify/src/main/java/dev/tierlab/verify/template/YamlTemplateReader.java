@@ -135,7 +135,7 @@ final class YamlTemplateReader {
             return NODES.booleanNode(text.matches("(?i)true|yes|on|y"));
         }
         if (tag.equals(Tag.INT) && text.matches("[-+]?(0|[1-9][0-9]*)")) {
-            return NODES.numberNode(new BigInteger(text));
+            return ParsedDocument.integer(new BigInteger(text));
         }
         if (tag.equals(Tag.FLOAT) && text.matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
             return NODES.numberNode(new BigDecimal(text));
