@@ -177,7 +177,8 @@ public final class PropertyPath {
         String nextShown;
         if (step instanceof Key k) {
             nextShown = join(shown, k.name());
-            if (node.isObject() && !Intrinsics.isIntrinsic(node)) {
+            // into a function only by its own key (Policy["Fn::If"][0]); any other name is not there yet
+            if (node.isObject() && (!Intrinsics.isIntrinsic(node) || k.name().equals(Intrinsics.name(node)))) {
                 next = node.get(k.name());
                 nextPointer = ParsedDocument.child(pointer, k.name());
             }
