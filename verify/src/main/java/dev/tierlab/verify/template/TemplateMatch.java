@@ -49,7 +49,7 @@ public final class TemplateMatch {
         boolean mustBeAbsent = Boolean.FALSE.equals(p.exists()) && p.path() == null;
         if (found.isEmpty()) {
             if (mustBeAbsent) {
-                return Outcome.passed(p.resource(), null, "", "", null);
+                return Outcome.passed(p.resource(), null, describe(p), "", null);
             }
             List<Resource> candidates = p.resourceType() == null ? t.resources() : t.resourcesOfType(p.resourceType());
             return Outcome.failed(Outcome.Reason.NO_RESOURCE, p.resource(), null, p.resourceType() == null ? "" : p.resourceType(),
@@ -80,23 +80,23 @@ public final class TemplateMatch {
             String subject = p.hasCondition() ? type + " (" + condition(p) + ")" : type;
             String found = meeting.size() + (meeting.isEmpty() ? "" : " (" + ids(meeting, Integer.MAX_VALUE) + ")");
             return meeting.size() == p.count()
-                    ? Outcome.passed(subject, null, String.valueOf(p.count()), found, first)
+                    ? Outcome.passed(subject, null, describe(p), found, first)
                     : Outcome.failed(Outcome.Reason.WRONG_COUNT, subject, null, String.valueOf(p.count()), found, first);
         }
         if (Boolean.FALSE.equals(p.exists()) && p.path() == null) {
-            return all.isEmpty() ? Outcome.passed(type, null, "", "", null)
+            return all.isEmpty() ? Outcome.passed(type, null, describe(p), "", null)
                     : Outcome.failed(Outcome.Reason.PRESENT, type, null, "", ids(all, LISTED), first);
         }
         if (all.isEmpty()) {
             return Outcome.failed(Outcome.Reason.NO_RESOURCE_OF_TYPE, type, null, "", "", first);
         }
         if (!p.hasCondition()) {
-            return Outcome.passed(type, null, "", ids(all, LISTED), first);
+            return Outcome.passed(type, null, describe(p), ids(all, LISTED), first);
         }
         List<Outcome> outcomes = all.stream().map(r -> resource(t, r, p)).toList();
         if (Boolean.TRUE.equals(p.every())) {
             return outcomes.stream().filter(o -> !o.ok()).findFirst()
-                    .orElse(Outcome.passed(type, p.path() == null ? null : p.path().toString(), condition(p), ids(all, LISTED), first));
+                    .orElse(Outcome.passed(type, p.path() == null ? null : p.path().toString(), describe(p), ids(all, LISTED), first));
         }
         Optional<Outcome> passing = outcomes.stream().filter(Outcome::ok).findFirst();
         if (passing.isPresent() || outcomes.size() == 1) {
@@ -116,7 +116,7 @@ public final class TemplateMatch {
     /** The conditions for one resource: the value ones (through {@link #values}), then DependsOn. */
     private static Outcome resource(CloudFormationTemplate t, Resource r, TemplateParams p) {
         Outcome values = p.path() == null && p.equalTo() == null && p.matches() == null && p.refersTo() == null
-                ? Outcome.passed(r.logicalId(), null, "", String.valueOf(r.type()), t.location(r))
+                ? Outcome.passed(r.logicalId(), null, describe(p), String.valueOf(r.type()), t.location(r))
                 : values(t, r.definition(), r.pointer(), r.logicalId(), p);
         if (!values.ok() || p.dependsOn() == null) {
             return values;
@@ -128,7 +128,7 @@ public final class TemplateMatch {
                     t.location(d == null ? r.pointer() : ParsedDocument.child(r.pointer(), "DependsOn")));
         }
         return values.path() == null
-                ? Outcome.passed(r.logicalId(), null, p.dependsOn(), "DependsOn " + String.join(", ", dependsOn),
+                ? Outcome.passed(r.logicalId(), null, describe(p), String.join(", ", dependsOn),
                         t.location(ParsedDocument.child(r.pointer(), "DependsOn")))
                 : values;
     }
@@ -141,7 +141,7 @@ public final class TemplateMatch {
             boolean mustBeAbsent = Boolean.FALSE.equals(p.exists());
             if (!s.found()) {
                 if (mustBeAbsent) {
-                    return Outcome.passed(subject, p.path().toString(), "", "", t.location(s.reachedPointer()));
+                    return Outcome.passed(subject, p.path().toString(), describe(p), "", t.location(s.reachedPointer()));
                 }
                 if (s.computed() != null) {
                     return Outcome.failed(Outcome.Reason.COMPUTED, subject, s.reached(), p.path().toString(),
@@ -199,7 +199,7 @@ public final class TemplateMatch {
             }
             where = t.location(hit.get().pointer());
         }
-        return Outcome.passed(subject, m.path(), condition(p), m.path() == null && p.refersTo() != null
+        return Outcome.passed(subject, m.path(), describe(p), m.path() == null && p.refersTo() != null
                 ? refersFound(v, p.refersTo()) : ShortForm.of(v), where);
     }
 
@@ -268,7 +268,21 @@ public final class TemplateMatch {
         return null;
     }
 
-    /** The conditions as a short formula for "expected": {@code Properties.X = [REGIONAL], → Logs.Arn}. */
+    /**
+     * What a check asks, as a language-neutral formula for the "expected" column, in the lab author's terms:
+     * {@code TicketsApi Properties.EndpointConfiguration.Types = [REGIONAL]},
+     * {@code count = 2: AWS::EC2::Subnet}, {@code AWS::EC2::Subnet[*] Properties.MapPublicIpOnLaunch = false},
+     * {@code TicketsStage Properties.AccessLogSetting.DestinationArn → AccessLogs.Arn}.
+     */
+    public static String describe(TemplateParams p) {
+        String subject = p.resource() != null ? p.resource()
+                : p.resourceType() != null ? p.resourceType() + (Boolean.TRUE.equals(p.every()) ? "[*]" : "") : "";
+        String conditions = condition(p);
+        String what = (subject + " " + conditions).strip();
+        return p.count() != null ? "count = " + p.count() + ": " + what : what;
+    }
+
+    /** The conditions alone: {@code Properties.X = [REGIONAL], dependsOn = Y}; "" when there is none. */
     static String condition(TemplateParams p) {
         List<String> parts = new ArrayList<>();
         String path = p.path() == null ? "" : p.path() + " ";
@@ -281,14 +295,13 @@ public final class TemplateMatch {
         if (p.refersTo() != null) {
             parts.add(path + "→ " + p.refersTo());
         }
-        if (p.exists() != null && parts.isEmpty()) {
-            parts.add(path + (p.exists() ? "exists" : "absent"));
-        }
-        if (parts.isEmpty() && p.path() != null) {
-            parts.add(path + "exists");
+        if (Boolean.FALSE.equals(p.exists())) {
+            parts.add(path + "exists = false");
+        } else if (parts.isEmpty() && p.path() != null) {
+            parts.add(p.path().toString());
         }
         if (p.dependsOn() != null) {
-            parts.add("DependsOn " + p.dependsOn());
+            parts.add("dependsOn = " + p.dependsOn());
         }
         return String.join(", ", parts);
     }

@@ -287,4 +287,21 @@ class TemplateMatchTest {
         Path good = Files.writeString(dir.resolve("good.yml"), LAB);
         passes(TemplateMatch.evaluate(good, params));
     }
+
+    @Test
+    void whatACheckAsksIsAFormulaInTheAuthorsTerms() {
+        assertEquals("TicketsApi Properties.EndpointConfiguration.Types = [REGIONAL]",
+                TemplateMatch.describe(Params.of("{resource: TicketsApi, path: Properties.EndpointConfiguration.Types, equals: [REGIONAL]}")));
+        assertEquals("count = 2: AWS::EC2::Subnet", TemplateMatch.describe(Params.of("{resourceType: AWS::EC2::Subnet, count: 2}")));
+        assertEquals("AWS::EC2::Subnet[*] Properties.MapPublicIpOnLaunch = false",
+                TemplateMatch.describe(Params.of("{resourceType: AWS::EC2::Subnet, every: true, path: Properties.MapPublicIpOnLaunch, equals: false}")));
+        assertEquals("TicketsStage Properties.AccessLogSetting.DestinationArn → AccessLogs.Arn",
+                TemplateMatch.describe(Params.of("{resource: TicketsStage, path: Properties.AccessLogSetting.DestinationArn, refersTo: AccessLogs.Arn}")));
+        assertEquals("TicketsFunction Properties.Runtime ~ ^java", TemplateMatch.describe(Params.of("{resource: TicketsFunction, path: Properties.Runtime, matches: ^java}")));
+        assertEquals("AWS::EC2::InternetGateway exists = false", TemplateMatch.describe(Params.of("{resourceType: AWS::EC2::InternetGateway, exists: false}")));
+        assertEquals("TicketsDeployment dependsOn = GetTicketsMethod", TemplateMatch.describe(Params.of("{resource: TicketsDeployment, dependsOn: GetTicketsMethod}")));
+        assertEquals("Outputs.ApiUrl", TemplateMatch.describe(Params.of("{path: Outputs.ApiUrl}")));
+        // a passed outcome carries it as its expected
+        assertEquals("count = 2: AWS::EC2::Subnet", check("{resourceType: AWS::EC2::Subnet, count: 2}").expected());
+    }
 }
