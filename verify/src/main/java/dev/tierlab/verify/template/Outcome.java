@@ -1,5 +1,9 @@
 package dev.tierlab.verify.template;
 
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * What a {@code template} check found, in parts the caller puts into words (by {@link Reason}) in the
  * reader's language: {@code subject} is a logical id, a resource type or the template file; {@code path}
@@ -10,7 +14,7 @@ package dev.tierlab.verify.template;
 public record Outcome(boolean ok, Reason reason, String subject, String path, String expected, String found,
                       Location where) {
 
-    /** Why a check passed or failed; each has a message in {@link #english()} and in docs/template-check.md. */
+    /** Why a check passed or failed; each has a message ({@link #messageKey()}, in English {@link #english()}). */
     public enum Reason {
         /** the condition holds; {@code found} is the value that meets it */
         PASSED,
@@ -50,27 +54,53 @@ public record Outcome(boolean ok, Reason reason, String subject, String path, St
         return new Outcome(false, reason, subject, path, expected, found, where);
     }
 
+    /**
+     * The message key for the reason, {@code check.template.<reason>} in lower camel case;
+     * {@code NO_RESOURCE} with a type asked for is {@code check.template.noResourceTyped}.
+     */
+    public String messageKey() {
+        String[] words = reason.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder key = new StringBuilder("check.template.").append(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return reason == Reason.NO_RESOURCE && !expected.isEmpty() ? key + "Typed" : key.toString();
+    }
+
+    /**
+     * The message's arguments: {@code {0}} subject, {@code {1}} subject and path ({@code TicketsApi
+     * Properties.X}; the subject alone without a path), {@code {2}} expected, {@code {3}} found ("-" when
+     * empty), {@code {4}} path ("" when none).
+     */
+    public Object[] messageArguments() {
+        return new Object[] {subject, path == null ? subject : subject + " " + path, dash(expected), dash(found),
+                path == null ? "" : path};
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isEmpty() ? "-" : s;
+    }
+
+    /** The English patterns of {@link #messageKey()} (MessageFormat; docs/template-check.md has them and the Korean ones). */
+    static final Map<String, String> ENGLISH = Map.ofEntries(
+            Map.entry("check.template.passed", "{1}: {3}"),
+            Map.entry("check.template.templateMissing", "the template {0} does not exist"),
+            Map.entry("check.template.templateInvalid", "the template {0} cannot be read: {3}"),
+            Map.entry("check.template.noResource", "the template has no resource {0}; its resources: {3}"),
+            Map.entry("check.template.noResourceTyped", "the template has no resource {0} of type {2}; resources of that type: {3}"),
+            Map.entry("check.template.wrongType", "{0} is a {3}, expected a {2}"),
+            Map.entry("check.template.noResourceOfType", "the template has no resource of type {0}"),
+            Map.entry("check.template.wrongCount", "{0}: expected {2} resource(s), found {3}"),
+            Map.entry("check.template.missing", "{0} has no {4} (looking for {2})"),
+            Map.entry("check.template.computed", "{1} is computed by {3}, which is only known once deployed (looking for {2})"),
+            Map.entry("check.template.present", "{1} should not be there; found {3}"),
+            Map.entry("check.template.notEqual", "{1}: expected {2}, found {3}"),
+            Map.entry("check.template.noMatch", "{1}: expected a value matching {2}, found {3}"),
+            Map.entry("check.template.noReference", "{1}: expected a reference to {2} (!Ref, !GetAtt or $'{}' in !Sub), found {3}"),
+            Map.entry("check.template.noDependency", "{0}: DependsOn should name {2}; it names {3}"));
+
     /** The outcome in English, one line, without the location (the caller shows {@link #where} its own way). */
     public String english() {
-        String at = path == null ? subject : subject + " " + path;
-        return switch (reason) {
-            case PASSED -> at + ": " + found;
-            case TEMPLATE_MISSING -> "the template " + subject + " does not exist";
-            case TEMPLATE_INVALID -> "the template " + subject + " cannot be read: " + found;
-            case NO_RESOURCE -> "the template has no resource " + subject + (expected.isEmpty() ? "" : " of type " + expected)
-                    + (found.isEmpty() ? "" : "; it has " + found);
-            case WRONG_TYPE -> subject + " is a " + found + ", expected a " + expected;
-            case NO_RESOURCE_OF_TYPE -> "the template has no resource of type " + subject;
-            case WRONG_COUNT -> subject + ": expected " + expected + " resource(s), found " + found;
-            case MISSING -> subject + " has no " + path + (expected.equals(path) ? "" : " (looking for " + expected + ")");
-            case COMPUTED -> at + " is computed by " + found + ", which is only known once deployed (looking for " + expected + ")";
-            case PRESENT -> path == null ? subject + " should not be in the template; found " + found
-                    : at + " should not be set; found " + found;
-            case NOT_EQUAL -> at + ": expected " + expected + ", found " + found;
-            case NO_MATCH -> at + ": expected a value matching " + expected + ", found " + found;
-            case NO_REFERENCE -> at + ": expected a reference to " + expected + " (!Ref, !GetAtt or ${} in !Sub), found "
-                    + (found.isEmpty() ? "none" : found);
-            case NO_DEPENDENCY -> subject + ": DependsOn should name " + expected + "; it names " + (found.isEmpty() ? "nothing" : found);
-        };
+        return new MessageFormat(ENGLISH.get(messageKey()), Locale.ROOT).format(messageArguments());
     }
 }

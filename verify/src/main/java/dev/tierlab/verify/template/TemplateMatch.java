@@ -104,13 +104,14 @@ public final class TemplateMatch {
         }
         // none of several meets it: say what each has, the first one's reason leads
         Outcome lead = outcomes.get(0);
-        String each = outcomes.stream().limit(LISTED).map(o -> o.subject() + ": " + foundOf(o)).collect(Collectors.joining("; "))
+        String each = outcomes.stream().limit(LISTED).map(TemplateMatch::foundOf).collect(Collectors.joining("; "))
                 + (outcomes.size() > LISTED ? "; …" : "");
         return Outcome.failed(lead.reason(), type, p.path() == null ? null : p.path().toString(), lead.expected(), each, lead.where());
     }
 
+    /** One resource's finding in a list of several: where (with the path) and what is there, "-" for nothing. */
     private static String foundOf(Outcome o) {
-        return o.reason() == Outcome.Reason.MISSING ? "no " + o.path() : o.found().isEmpty() ? "-" : o.found();
+        return (o.path() == null ? o.subject() : o.subject() + " " + o.path()) + ": " + (o.found().isEmpty() ? "-" : o.found());
     }
 
     /** The conditions for one resource: the value ones (through {@link #values}), then DependsOn. */

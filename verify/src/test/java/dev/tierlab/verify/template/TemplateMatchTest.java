@@ -169,7 +169,7 @@ class TemplateMatchTest {
         Outcome typo = check("{resource: TicketTable, resourceType: AWS::DynamoDB::Table}");
         fails(Outcome.Reason.NO_RESOURCE, typo);
         assertEquals("TicketsTable", typo.found(), "the ids of that type, to spot the typo");
-        assertEquals("the template has no resource TicketTable of type AWS::DynamoDB::Table; it has TicketsTable", typo.english());
+        assertEquals("the template has no resource TicketTable of type AWS::DynamoDB::Table; resources of that type: TicketsTable", typo.english());
         assertTrue(check("{resource: Nope}").found().startsWith("Vpc, PrivateSubnetA, PrivateSubnetB, "));
 
         Outcome type = check("{resource: TicketsTable, resourceType: AWS::S3::Bucket}");
@@ -265,7 +265,7 @@ class TemplateMatchTest {
         Outcome o = check(two, "{resourceType: AWS::ApiGateway::RestApi, path: 'Properties.EndpointConfiguration.Types[0]', equals: REGIONAL}");
         fails(Outcome.Reason.NOT_EQUAL, o);
         assertEquals("AWS::ApiGateway::RestApi", o.subject());
-        assertEquals("TicketsApi: EDGE; AdminApi: no Properties.EndpointConfiguration", o.found());
+        assertEquals("TicketsApi Properties.EndpointConfiguration.Types[0]: EDGE; AdminApi Properties.EndpointConfiguration: -", o.found());
         // a wildcard with several values, none of them right: all are shown
         Outcome tags = check("{resource: ArchiveBucket, path: 'Properties.LifecycleConfiguration.Rules[*].Status', equals: Disabled}");
         fails(Outcome.Reason.NOT_EQUAL, tags);
