@@ -6,7 +6,6 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +36,7 @@ public final class CloudFormationTemplate {
                     section == null ? "the template has no Resources section" : "Resources must be a mapping of logical ids, not a " + kind(section), null);
         }
         List<Resource> list = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : section.properties()) {
             JsonNode type = e.getValue().get("Type");
             list.add(new Resource(e.getKey(), type != null && type.isTextual() ? type.asText() : null, e.getValue(),
                     ParsedDocument.child("/Resources", e.getKey())));

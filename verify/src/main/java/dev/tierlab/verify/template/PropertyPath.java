@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -161,8 +160,7 @@ public final class PropertyPath {
                     walk(node.get(i), ParsedDocument.child(pointer, i), shown + "[" + i + "]", at + 1, matches, missing, computed);
                 }
             } else if (node.isObject() && !Intrinsics.isIntrinsic(node)) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     walk(e.getValue(), ParsedDocument.child(pointer, e.getKey()), join(shown, e.getKey()), at + 1, matches, missing, computed);
                 }
             }

@@ -2,7 +2,6 @@ package dev.tierlab.verify.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -41,8 +40,7 @@ public final class ShortForm {
         if (node.isObject()) {
             out.append('{');
             String sep = "";
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 out.append(sep);
                 text(e.getKey(), out);
                 out.append(": ");
