@@ -46,17 +46,25 @@ public final class CloudFormationTemplate {
 
     /** Reads {@code file}; its name (as given) is the file of every {@link Location}. */
     public static CloudFormationTemplate parse(Path file) {
+        return parse(file, file.toString());
+    }
+
+    /**
+     * Reads {@code file}, naming it {@code shownAs} in every {@link Location} (e.g. {@code infra/template.yml},
+     * relative to the workspace, as the learner knows it).
+     */
+    public static CloudFormationTemplate parse(Path file, String shownAs) {
         String text;
         try {
             text = Files.readString(file);
         } catch (MalformedInputException e) {
-            throw new TemplateParseException(TemplateParseException.Kind.UNREADABLE, Location.of(file.toString()),
+            throw new TemplateParseException(TemplateParseException.Kind.UNREADABLE, Location.of(shownAs),
                     "the file is not UTF-8 text", e);
         } catch (IOException e) {
-            throw new TemplateParseException(TemplateParseException.Kind.UNREADABLE, Location.of(file.toString()),
+            throw new TemplateParseException(TemplateParseException.Kind.UNREADABLE, Location.of(shownAs),
                     e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
-        return parse(text, file.toString());
+        return parse(text, shownAs);
     }
 
     /**

@@ -64,8 +64,9 @@ public final class ShortForm {
 
     /** Plain when YAML would read it back as the same text, else double-quoted (JSON escapes). */
     private static void text(String s, StringBuilder out) {
-        boolean plain = !s.isEmpty() && s.matches("[A-Za-z0-9_./@$*-][A-Za-z0-9_./@$*:+ -]*")
-                && !s.endsWith(" ") && !s.endsWith(":") && !s.contains(": ")
+        // no leading * (an alias), @ or ` (reserved); no ": " or " #", which YAML reads as a key or a comment
+        boolean plain = !s.isEmpty() && s.matches("[A-Za-z0-9_./$-][A-Za-z0-9_./@$*:+ -]*")
+                && !s.endsWith(" ") && !s.endsWith(":") && !s.contains(": ") && !s.contains(" #") && !s.startsWith("- ")
                 && !s.matches("(?i)true|false|yes|no|on|off|y|n|null|~|[-+]?[0-9][0-9_.eE+-]*");
         out.append(plain ? s : TextNode.valueOf(s).toString());
     }

@@ -24,13 +24,18 @@ public final class TemplateMatch {
 
     /** Reads {@code file} and evaluates; a missing or unreadable template is a failed outcome, not an exception. */
     public static Outcome evaluate(Path file, TemplateParams params) {
+        return evaluate(file, file.toString(), params);
+    }
+
+    /** As {@link #evaluate(Path, TemplateParams)}, naming the file {@code shownAs} (relative to the workspace). */
+    public static Outcome evaluate(Path file, String shownAs, TemplateParams params) {
         if (!Files.isRegularFile(file)) {
-            return Outcome.failed(Outcome.Reason.TEMPLATE_MISSING, file.toString(), null, "", "", Location.of(file.toString()));
+            return Outcome.failed(Outcome.Reason.TEMPLATE_MISSING, shownAs, null, "", "", Location.of(shownAs));
         }
         try {
-            return evaluate(CloudFormationTemplate.parse(file), params);
+            return evaluate(CloudFormationTemplate.parse(file, shownAs), params);
         } catch (TemplateParseException e) {
-            return Outcome.failed(Outcome.Reason.TEMPLATE_INVALID, file.toString(), null, "", e.problem(), e.location());
+            return Outcome.failed(Outcome.Reason.TEMPLATE_INVALID, shownAs, null, "", e.problem(), e.location());
         }
     }
 

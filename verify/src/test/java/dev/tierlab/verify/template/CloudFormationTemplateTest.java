@@ -230,4 +230,38 @@ class CloudFormationTemplateTest {
         // inside a short-form tag: where the tag is
         assertEquals(new Location(file, 55, 13), t.location("/Resources/TicketsFunction/Properties/VpcConfig/SubnetIds/0/Ref"));
     }
+
+    @Test
+    void tabsInIndentationAreASyntaxErrorAtTheTab() {
+        TemplateParseException e = assertThrows(TemplateParseException.class, () -> CloudFormationTemplate.parse(
+                "Resources:\n  B:\n\tType: AWS::S3::Bucket\n", "t.yaml"));
+        assertEquals(TemplateParseException.Kind.SYNTAX, e.kind());
+        assertEquals(new Location("t.yaml", 3, 1), e.location());
+        assertTrue(e.problem().contains("TAB"), e.problem());
+    }
+
+    @Test
+    void windowsLineEndingsKeepTheLines() {
+        CloudFormationTemplate t = CloudFormationTemplate.parse(
+                "Resources:\r\n  A:\r\n    Type: T\r\n  B:\r\n    Type: !Ref X\r\n", "t.yaml");
+        assertEquals(new Location("t.yaml", 4, 3), t.location(t.resource("B").orElseThrow()));
+        assertEquals("T", t.resource("A").orElseThrow().type());
+        assertEquals(null, t.resource("B").orElseThrow().type(), "a computed Type is no type");
+    }
+
+    @Test
+    void aTemplateReadFromAFileIsNamedAsTheCallerShowsIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("template.yml"), "Resources:\n  B:\n    Type: [\n");
+        TemplateParseException e = assertThrows(TemplateParseException.class, () -> CloudFormationTemplate.parse(file, "infra/template.yml"));
+        assertEquals("infra/template.yml", e.location().file());
+        assertTrue(e.getMessage().startsWith("infra/template.yml:"), e.getMessage());
+    }
+
+    @Test
+    void severalDocumentsAreNotOneTemplate() {
+        TemplateParseException e = assertThrows(TemplateParseException.class, () -> CloudFormationTemplate.parse(
+                "Resources: {A: {Type: T}}\n---\nResources: {B: {Type: T}}\n", "t.yaml"));
+        assertEquals(TemplateParseException.Kind.SYNTAX, e.kind());
+        assertEquals(2, e.location().line());
+    }
 }
