@@ -56,7 +56,7 @@ public final class PropertyPath {
      * Parses a path; an {@link IllegalArgumentException} names the position (1-based) and what was
      * expected there. Jackson calls this when it binds {@code path:} in a lab's check params.
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING) // from the string itself, whatever modules the mapper has
     public static PropertyPath parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the path is empty; write e.g. Properties.Name");
