@@ -1,0 +1,103 @@
+package dev.tierlab.verify.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled {@code templates/cfn-api} as a learner gets it: rendered with its defaults with the generator's
+ * FreeMarker settings (square-bracket syntax, strict), then read and checked as template checks would.
+ */
+class BundledTemplateTest {
+    private static final Path CFN_API = Path.of("..", "templates", "cfn-api");
+    private static CloudFormationTemplate template;
+
+    @BeforeAll
+    static void render() throws Exception {
+        Map<String, Object> defaults = new HashMap<>();
+        JsonNode manifest = Params.YAML.readTree(CFN_API.resolve("template.yaml").toFile());
+        manifest.get("parameters").forEach(p -> defaults.put(p.get("name").asText(), p.get("defaultValue").asText()));
+        assertEquals(3, defaults.size(), "package, tableEnvVar, stageName");
+
+        Configuration config = new Configuration(Configuration.VERSION_2_3_34);
+        config.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
+        config.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        Template ftl = new Template("template.yml.ftl", new StringReader(Files.readString(CFN_API.resolve("template.yml.ftl"))), config);
+        StringWriter out = new StringWriter();
+        ftl.process(defaults, out);
+        template = CloudFormationTemplate.parse(out.toString(), "infra/template.yml");
+    }
+
+    private static Outcome check(String params) {
+        return TemplateMatch.evaluate(template, Params.of(params));
+    }
+
+    private static void passes(String params) {
+        Outcome o = check(params);
+        assertTrue(o.ok(), o::english);
+    }
+
+    @Test
+    void everyResourceIsRead() {
+        assertEquals(List.of("TicketsTable", "TicketsFunctionLogGroup", "TicketsFunctionRole", "TicketsFunction", "TicketsApi",
+                        "TicketsResource", "TicketResource", "GetTicketsMethod", "PostTicketsMethod", "GetTicketMethod",
+                        "TicketSummaryResource", "GetTicketSummaryMethod", "TicketsDeployment", "TicketsStage", "TicketsApiPermission"),
+                template.resources().stream().map(Resource::logicalId).toList());
+        assertTrue(template.resources().stream().allMatch(r -> r.type() != null && r.type().startsWith("AWS::")));
+        assertEquals("2010-09-09", template.root().get("AWSTemplateFormatVersion").asText());
+    }
+
+    @Test
+    void theChecksAnApiGatewayLabWouldWrite() {
+        passes("{resource: TicketsApi, path: Properties.EndpointConfiguration.Types, equals: [REGIONAL]}");
+        passes("{resourceType: AWS::ApiGateway::Method, count: 4}");
+        passes("{resourceType: AWS::ApiGateway::Method, every: true, path: Properties.AuthorizationType, equals: NONE}");
+        passes("{resourceType: AWS::ApiGateway::Method, count: 3, path: Properties.Integration.Type, equals: AWS_PROXY}");
+        passes("{resource: GetTicketSummaryMethod, path: Properties.Integration.Type, equals: AWS}");
+        passes("{resource: GetTicketSummaryMethod, path: 'Properties.Integration.RequestTemplates[\"application/json\"]', matches: '\\$input\\.params\\(.id.\\)'}");
+        passes("{resource: GetTicketMethod, path: 'Properties.RequestParameters[\"method.request.path.id\"]', equals: true}");
+        passes("{resource: GetTicketsMethod, path: Properties.Integration.Uri, refersTo: TicketsFunction.Arn}");
+        passes("{resource: TicketsResource, path: Properties.ParentId, refersTo: TicketsApi.RootResourceId}");
+        passes("{resource: TicketResource, path: Properties.PathPart, equals: '{id}'}");
+        passes("{resource: TicketsFunction, path: Properties.Role, refersTo: TicketsFunctionRole.Arn}");
+        passes("{resource: TicketsFunction, path: Properties.Environment.Variables.TABLE_NAME, refersTo: TicketsTable}");
+        passes("{resource: TicketsFunction, path: Properties.Handler, equals: dev.tierlab.tickets.TicketsHandler::handleRequest}");
+        passes("{resource: TicketsFunction, path: Properties.MemorySize, equals: 512}");
+        passes("{resource: TicketsFunctionRole, path: 'Properties.Policies[*].PolicyDocument.Statement[*].Resource', refersTo: TicketsTable.Arn}");
+        passes("{resource: TicketsDeployment, dependsOn: GetTicketSummaryMethod}");
+        passes("{resource: TicketsStage, path: Properties.StageName, refersTo: StageName}");
+        passes("{path: Parameters.StageName.Default, equals: dev}");
+        passes("{path: Outputs.ApiUrl.Value, refersTo: TicketsStage}");
+        passes("{resource: TicketsApiPermission, path: Properties.SourceArn, refersTo: TicketsApi}");
+    }
+
+    @Test
+    void whatTheStarterDoesNotHaveYetFailsWithAReason() {
+        Outcome logs = check("{resource: TicketsStage, path: Properties.AccessLogSetting.DestinationArn, refersTo: TicketsFunctionLogGroup.Arn}");
+        assertFalse(logs.ok());
+        assertEquals(Outcome.Reason.MISSING, logs.reason());
+        assertEquals("TicketsStage has no Properties.AccessLogSetting (looking for Properties.AccessLogSetting.DestinationArn)", logs.english());
+
+        Outcome ttl = check("{resource: TicketsTable, path: Properties.TimeToLiveSpecification.Enabled, equals: true}");
+        assertEquals(Outcome.Reason.MISSING, ttl.reason());
+        assertEquals("Properties.TimeToLiveSpecification", ttl.path());
+
+        Outcome authorizer = check("{resourceType: AWS::ApiGateway::Authorizer}");
+        assertEquals(Outcome.Reason.NO_RESOURCE_OF_TYPE, authorizer.reason());
+    }
+}
