@@ -60,7 +60,7 @@ public final class Checks implements AutoCloseable {
                 return e instanceof TierlabException te ? describe.apply(te) : e.getClass().getSimpleName() + ": " + e.getMessage();
             }
         };
-        this.runner = new CheckRunner(CheckTypes.standard(), new CheckRunner.Setup(workspace, LOCAL,
+        this.runner = new CheckRunner(CheckTypes.standard(), new CheckRunner.Setup(workspace, deploy == null ? null : deploy.template(), LOCAL,
                 new WorkspaceProject(workspace, builder, invocation, describe), learner,
                 new CheckRunner.Remote(target, expected, deployment, () -> {
                     Target t = connect.get();

@@ -78,6 +78,7 @@ class DeployIT extends OnSandbox {
         Map<String, JsonNode> results = check(ws, 0);
         assertEquals(Set.of("api-summary-mapped"), idsWith(results, "not-verifiable"), "the one check the sandbox cannot verify");
         assertEquals(Set.of(), idsWith(results, "failed"), "every other check passes");
+        assertEquals(Set.of(), idsWith(results, "blocked"), "nothing is blocked");
         assertTrue(results.get("api-summary-mapped").get("found").asText().contains("non-proxy-integration-deployed"),
                 "the configuration check that stands in is named");
         int lambdaChecks = (int) lab().steps().stream().flatMap(s -> s.checks().stream()).count();
@@ -94,6 +95,21 @@ class DeployIT extends OnSandbox {
         Run again = Run.tierlab(sandbox.home, "deploy", "--dir", ws.toString());
         assertEquals(0, again.code, again.toString());
         assertTrue(again.out.contains("No changes"), again.out);
+
+        // the learner changes the code after deploying: what is deployed is not judged as theirs, once, with what to do
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        String source = Files.readString(handler);
+        Files.writeString(handler, source + "\n// a change after the deploy\n");
+        Run stale = Run.tierlab(sandbox.home, "check", "--dir", ws.toString());
+        assertEquals(6, stale.code, "blocked checks are not earned: " + stale);
+        assertEquals(1, stale.out.split("your local code or template is newer than what is deployed: run tierlab deploy", -1).length - 1, stale.out);
+        Map<String, JsonNode> blocked = check(ws, 6);
+        assertEquals("blocked", blocked.get("api-lists-tickets").get("status").asText(), blocked.get("api-lists-tickets").toString());
+        assertEquals("blocked", blocked.get("stack-deployed").get("status").asText());
+        assertEquals("passed", blocked.get("get-tickets-returns-list").get("status").asText(), "workspace checks still run");
+        assertEquals("not-verifiable", blocked.get("api-summary-mapped").get("status").asText(), "what the target cannot do comes first");
+        Files.writeString(handler, source);
+        assertEquals(Set.of(), idsWith(check(ws, 0), "blocked"), "the same sources as deployed: nothing is blocked");
 
         Run destroy = Run.tierlab(sandbox.home, "destroy", "--dir", ws.toString());
         assertEquals(0, destroy.code, destroy.toString());

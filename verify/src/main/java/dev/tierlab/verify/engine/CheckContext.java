@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.cloudformation.model.StackResource;
 public interface CheckContext {
     Path workspace();
 
+    /** The lab's CloudFormation template, relative to the workspace; null when the lab deploys nothing. */
+    String deployTemplate();
+
     Texts texts();
 
     LocalProject local();

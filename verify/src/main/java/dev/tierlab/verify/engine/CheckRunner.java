@@ -40,10 +40,12 @@ public final class CheckRunner implements AutoCloseable {
     }
 
     /**
-     * @param workspace the learner's workspace
-     * @param local     what this machine can do for workspace checks (e.g. run Java functions)
+     * @param workspace      the learner's workspace
+     * @param deployTemplate the lab's CloudFormation template, relative to the workspace (null when the lab deploys nothing)
+     * @param local          what this machine can do for workspace checks (e.g. run Java functions)
      */
-    public record Setup(Path workspace, Set<Capability> local, LocalProject project, Learner learner, Remote remote, Texts texts) {
+    public record Setup(Path workspace, String deployTemplate, Set<Capability> local, LocalProject project, Learner learner,
+                        Remote remote, Texts texts) {
     }
 
     private final CheckTypes types;
@@ -212,6 +214,11 @@ public final class CheckRunner implements AutoCloseable {
         @Override
         public Path workspace() {
             return setup.workspace();
+        }
+
+        @Override
+        public String deployTemplate() {
+            return setup.deployTemplate();
         }
 
         @Override

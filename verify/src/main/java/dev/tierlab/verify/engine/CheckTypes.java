@@ -13,6 +13,7 @@ import dev.tierlab.verify.types.LambdaCheck;
 import dev.tierlab.verify.types.LogsCheck;
 import dev.tierlab.verify.types.QuizCheck;
 import dev.tierlab.verify.types.S3Check;
+import dev.tierlab.verify.types.TemplateCheck;
 import dev.tierlab.verify.types.UnitTestsCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class CheckTypes {
             new FileContainsCheck(),
             new QuizCheck(),
             new CommandCheck(),
+            new TemplateCheck(),
             new CloudFormationCheck(),
             new ApiGatewayCheck(),
             new LambdaCheck(),

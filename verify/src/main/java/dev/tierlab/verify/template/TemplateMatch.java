@@ -27,10 +27,15 @@ public final class TemplateMatch {
         return evaluate(file, file.toString(), params);
     }
 
+    /** The outcome for a template that is not there (or that a check may not read, e.g. outside the workspace). */
+    public static Outcome missing(String shownAs) {
+        return Outcome.failed(Outcome.Reason.TEMPLATE_MISSING, shownAs, null, "", "", Location.of(shownAs));
+    }
+
     /** As {@link #evaluate(Path, TemplateParams)}, naming the file {@code shownAs} (relative to the workspace). */
     public static Outcome evaluate(Path file, String shownAs, TemplateParams params) {
         if (!Files.isRegularFile(file)) {
-            return Outcome.failed(Outcome.Reason.TEMPLATE_MISSING, shownAs, null, "", "", Location.of(shownAs));
+            return missing(shownAs);
         }
         try {
             return evaluate(CloudFormationTemplate.parse(file, shownAs), params);

@@ -125,7 +125,7 @@ class CheckRunnerTest {
                 throw new AssertionError();
             }
         };
-        return new CheckRunner(new CheckTypes(List.of(probe)), new CheckRunner.Setup(Path.of("."), Set.of(), none, c -> Optional.empty(),
+        return new CheckRunner(new CheckTypes(List.of(probe)), new CheckRunner.Setup(Path.of("."), null, Set.of(), none, c -> Optional.empty(),
                 new CheckRunner.Remote("sandbox", targetCaps, deployment, () -> {
                     connects++;
                     return new CheckRunner.Connection(targetCaps, aws);

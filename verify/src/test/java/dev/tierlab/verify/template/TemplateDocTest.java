@@ -46,14 +46,20 @@ class TemplateDocTest {
         Matcher m = Pattern.compile("<!-- schema:begin -->\\s*```json\\n(.*?)```\\s*<!-- schema:end -->", Pattern.DOTALL).matcher(doc);
         assertTrue(m.find(), "the schema block between the markers");
         fragment = Params.YAML.readTree(m.group(1));
-        // lab.schema.json as it will be once pasted: "template" in the enum, the block in allOf
+        // labs/lab.schema.json has "template" in the enum and this block in allOf
         ObjectNode labSchema = (ObjectNode) Params.YAML.readTree(LAB_SCHEMA.toFile());
         ObjectNode check = (ObjectNode) labSchema.get("$defs").get("check");
         ArrayNode types = (ArrayNode) check.get("properties").get("type").get("enum");
-        if (!types.toString().contains("\"template\"")) {
-            types.add("template");
+        assertTrue(types.toString().contains("\"template\""), "template is a type of labs/lab.schema.json");
+        // the block in labs/lab.schema.json is the one documented here
+        boolean pasted = false;
+        for (com.fasterxml.jackson.databind.JsonNode rule : check.get("allOf")) {
+            if ("template".equals(rule.at("/if/properties/type/const").asText())) {
+                org.junit.jupiter.api.Assertions.assertEquals(fragment, rule, "labs/lab.schema.json's template block = docs/template-check.md's");
+                pasted = true;
+            }
         }
-        ((ArrayNode) check.get("allOf")).add(fragment);
+        assertTrue(pasted, "labs/lab.schema.json has the template block");
         schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(labSchema);
     }
 

@@ -71,6 +71,24 @@ class LocalTypesTest {
     }
 
     @Test
+    void template(@TempDir Path dir) throws Exception {
+        Path ws = Files.createDirectories(dir.resolve("ws/infra"));
+        Files.writeString(ws.resolve("template.yml"), "Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n"
+                + "      EndpointConfiguration:\n        Types: [EDGE]\n");
+        dev.tierlab.verify.template.TemplateParams p = Bind.as("template",
+                Map.of("resource", "Api", "path", "Properties.EndpointConfiguration.Types", "equals", List.of("REGIONAL")));
+        Path file = WorkspaceFiles.regularFile(dir.resolve("ws"), "infra/template.yml").orElseThrow();
+        Verdict edge = TemplateCheck.judge(p, dev.tierlab.verify.template.TemplateMatch.evaluate(file, "infra/template.yml", p), T);
+        assertFalse(edge.passed());
+        assertTrue(edge.found().startsWith("check.template.notEqual(") && edge.found().contains("[EDGE]"), edge.found());
+        assertTrue(edge.found().endsWith("(infra/template.yml:6:16)") || edge.found().contains("infra/template.yml:"), "where to look: " + edge.found());
+        Verdict missing = TemplateCheck.judge(p, dev.tierlab.verify.template.TemplateMatch.missing("infra/template.yml"), T);
+        assertTrue(missing.found().startsWith("check.template.templateMissing(infra/template.yml"), missing.found());
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("template", Map.of("count", 2)).kind(), "count goes with resourceType");
+        assertEquals(Parameters.Kind.UNKNOWN, Bind.problem("template", Map.of("resource", "Api", "equal", 1)).kind());
+    }
+
+    @Test
     void quiz() {
         QuizCheck.Params p = Bind.as("quiz", Map.of("chapter", "api-gateway"));
         assertEquals(70, p.minPercent());
