@@ -99,7 +99,7 @@ class GradeIT extends OnSandbox {
         assertEquals("pass", graded.get("status").asText());
         assertEquals(maxPoints() - 1, graded.get("max_score").asInt(), "without the one point nobody can earn on the sandbox");
         assertEquals(checkCount() - 1, graded.get("tests").size());
-        assertEquals("api-gateway/resources-and-methods/api-summary-mapped", graded.get("not_verifiable").get(0).get("name").asText());
+        assertEquals("api-gateway/non-proxy/api-summary-mapped", graded.get("not_verifiable").get(0).get("name").asText());
         for (JsonNode t : graded.get("tests")) {
             for (String field : List.of("name", "status", "score", "message", "test_code", "filename", "line_no", "duration")) {
                 assertTrue(t.has(field), field + " in " + t);
@@ -136,7 +136,7 @@ class GradeIT extends OnSandbox {
         assertTrue(text.out.contains("✗ post-creates-ticket"), text.out);
         assertTrue(text.out.contains("POST /tickets must store the ticket"), "the failed check's hint: " + text.out);
         assertTrue(text.out.contains("FAIL"), text.out);
-        assertTrue(text.out.contains("Not verifiable on sandbox, so not part of the score:\n    ? resources-and-methods/api-summary-mapped"),
+        assertTrue(text.out.contains("Not verifiable on sandbox, so not part of the score:\n    ? non-proxy/api-summary-mapped"),
                 text.out);
         assertFalse(text.out.contains("is complete on sandbox"), text.out);
 
