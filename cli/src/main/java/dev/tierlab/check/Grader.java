@@ -44,8 +44,9 @@ public final class Grader {
      * Runs every check with {@code run} and grades the results.
      *
      * @param workspace the workspace checked
-     * @param learner   the learner's record of this lab (hints opened, solutions seen)
-     * @param message   why grading was incomplete (e.g. the deploy failed), or null
+     * @param learner   the learner's record of this lab in this workspace (hints opened, solutions seen)
+     * @param message   why the checks could not run against the learner's work as the lab intends (their
+     *                  build or deploy failed), or null; the grade is then incomplete (exercism's error)
      */
     public LabGrade grade(String workspace, Function<Lab.Check, CheckResult> run, Progress.LabProgress learner, String message) {
         List<TestOutcome> tests = new ArrayList<>();
@@ -61,12 +62,14 @@ public final class Grader {
             tests.addAll(penalize(stepTests, penalty(step, learner)));
         }
         return new LabGrade(lab.id(), lab.title().get(lang), workspace, fingerprint.sha256(), tests,
-                new java.util.TreeMap<>(learner.hints()), learner.solutionsSeen(), message);
+                new java.util.TreeMap<>(learner.hints()), learner.solutionsSeen(), message, message != null);
     }
 
     /** Every check failed with the same reason: the learner has nothing to grade for this lab. */
     public LabGrade none(String expected, String found, String message) {
-        return grade(null, c -> CheckResult.failed(c.id(), c.points(), expected, found), Progress.LabProgress.NONE, message);
+        return new LabGrade(lab.id(), lab.title().get(lang), null, fingerprint.sha256(),
+                grade(null, c -> CheckResult.failed(c.id(), c.points(), expected, found), Progress.LabProgress.NONE, null).tests(),
+                null, null, message, false);
     }
 
     private TestOutcome outcome(Lab.Check check, CheckResult r, Lab.Step step, int taskId, long millis) {

@@ -12,6 +12,7 @@ import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.lab.LabFingerprint;
 import dev.tierlab.lab.Workspaces;
+import dev.tierlab.progress.LearnerRecord;
 import dev.tierlab.progress.Progress;
 import dev.tierlab.verify.report.ClassroomReport;
 import dev.tierlab.verify.report.GradeReport;
@@ -160,7 +161,8 @@ final class GradeCommand implements Callable<Integer> {
                 }
             }
             try (Checks checks = deployments.checks(labContext, targetOptions)) {
-                return grader.grade(workspace.toString(), checks::run, progress.lab(lab.id()), note);
+                // hints and solutions from the workspace graded (progress is per home, which may serve several learners)
+                return grader.grade(workspace.toString(), checks::run, LearnerRecord.read(workspace, lab.id()).asLabProgress(workspace), note);
             }
         } finally {
             boolean deployed = DeployState.read(copy).isPresent();

@@ -2,14 +2,20 @@ package dev.tierlab.cli;
 
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.verify.CheckStatus;
+import dev.tierlab.verify.report.Completion;
 import dev.tierlab.verify.report.GradeReport;
 import dev.tierlab.verify.report.LabGrade;
 import dev.tierlab.verify.report.TestOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** A grade report for people: per lab and step, each check with its points, hint or reason; then the total. */
+/**
+ * A grade report for people: per lab and step, each check that can be earned on the target with its
+ * points and hint (a blocked check's reason once, not per check); then, apart and outside the score,
+ * the checks the target cannot verify; then the total, and whether the lab is complete.
+ */
 final class GradeText {
     private final Messages msg;
 
@@ -26,7 +32,8 @@ final class GradeText {
                 lines.add("  " + msg.get("grade.note", lab.message()));
             }
             String step = null;
-            for (TestOutcome t : lab.tests()) {
+            String blockedReason = null;
+            for (TestOutcome t : lab.earnable()) {
                 if (!t.step().equals(step)) {
                     step = t.step();
                     lines.add("  " + t.taskId() + ". " + step);
@@ -34,8 +41,8 @@ final class GradeText {
                 String mark = switch (t.status()) {
                     case PASSED -> "✓";
                     case FAILED -> "✗";
-                    case NOT_VERIFIABLE -> "?";
                     case BLOCKED -> "-";
+                    case NOT_VERIFIABLE -> "?";
                 };
                 String penalty = t.penalty() > 0 ? "  " + msg.get("grade.penaltyShort", t.penalty()) : "";
                 lines.add("    " + mark + " " + t.name() + "  " + t.score() + "/" + t.maxScore() + penalty);
@@ -44,8 +51,15 @@ final class GradeText {
                     if (t.message() != null) {
                         lines.add("        " + msg.get("error.hint", t.message()));
                     }
-                } else if (t.status() == CheckStatus.NOT_VERIFIABLE) {
-                    lines.add("        " + t.message());
+                } else if (t.status() == CheckStatus.BLOCKED && !Objects.equals(t.message(), blockedReason)) {
+                    blockedReason = t.message(); // the checks it blocks follow; saying it once is enough
+                    lines.add("        " + msg.get("grade.blocked", t.message()));
+                }
+            }
+            if (!lab.notVerifiable().isEmpty()) {
+                lines.add("  " + msg.get("grade.notVerifiable", report.target()));
+                for (TestOutcome t : lab.notVerifiable()) {
+                    lines.add("    ? " + t.step() + "/" + t.name() + "  " + t.message());
                 }
             }
             String hints = lab.hintsUsed().isEmpty() ? "-" : lab.hintsUsed().entrySet().stream()
@@ -53,6 +67,7 @@ final class GradeText {
             String solutions = lab.solutionsSeen().isEmpty() ? "-" : String.join(", ", lab.solutionsSeen());
             lines.add("  " + msg.get("grade.used", hints, solutions, lab.penalty()));
             lines.add("  " + msg.get("grade.labScore", lab.score(), lab.maxScore()));
+            completion(msg, lab.lab(), report.target(), lab.completion()).forEach(l -> lines.add("  " + l));
             lines.add("");
         }
         if (report.error() != null) {
@@ -64,7 +79,25 @@ final class GradeText {
 
     String summary(GradeReport report) {
         return msg.get("grade.summary", report.score(), report.maxScore(),
-                report.count(CheckStatus.PASSED), report.count(CheckStatus.FAILED), report.count(CheckStatus.NOT_VERIFIABLE),
-                msg.get("grade.status." + report.status().word()), report.version());
+                report.count(CheckStatus.PASSED), report.count(CheckStatus.FAILED), report.count(CheckStatus.BLOCKED),
+                report.count(CheckStatus.NOT_VERIFIABLE), msg.get("grade.status." + report.status().word()), report.version());
+    }
+
+    /**
+     * When every check of {@code lab} that can be verified on {@code target} passed: that the lab is
+     * complete there, and which checks remain, verifiable only on AWS. Otherwise nothing. The one
+     * place this is said, for {@code grade} and {@code check} alike.
+     */
+    static List<String> completion(Messages msg, String lab, String target, Completion completion) {
+        if (!completion.complete()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(msg.get("grade.complete", lab, target));
+        if (!completion.notVerifiable().isEmpty()) {
+            lines.add(msg.get("grade.onlyOnAws", completion.notVerifiable().stream().map(c -> c.step() + "/" + c.id())
+                    .collect(Collectors.joining(", "))));
+        }
+        return lines;
     }
 }

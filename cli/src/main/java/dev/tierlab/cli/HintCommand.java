@@ -4,6 +4,7 @@ import dev.tierlab.i18n.Lang;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.lab.Tasks;
+import dev.tierlab.progress.LearnerRecord;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,6 +54,8 @@ final class HintCommand implements Callable<Integer> {
             return 0;
         }
         ctx.progress().update(p -> p.withLab(lab.lab().id(), p.lab(lab.lab().id()).withHintLevel(s.id(), level), true));
+        // and in the workspace, which a grade reads: progress is per home, and a home may serve several learners
+        LearnerRecord.update(lab.workspace(), lab.lab().id(), used -> used.withHintLevel(s.id(), level));
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import dev.tierlab.error.ExitCode;
 import dev.tierlab.generate.Workspace;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
+import dev.tierlab.progress.LearnerRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ final class SolutionCommand implements Callable<Integer> {
         }
         Map<String, byte[]> files = ctx.labGenerator().solution(lab.lab(), s, ctx.labs().folder(lab.lab().id()));
         ctx.progress().update(p -> p.withLab(lab.lab().id(), p.lab(lab.lab().id()).withSolutionSeen(s.id()), true));
+        // and in the workspace, which a grade reads: progress is per home, and a home may serve several learners
+        LearnerRecord.update(lab.workspace(), lab.lab().id(), used -> used.withSolutionSeen(s.id()));
         if (!apply) {
             List<String> lines = new ArrayList<>();
             files.forEach((path, content) -> {

@@ -1,7 +1,9 @@
 package dev.tierlab.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tierlab.course.ContentSource;
 import dev.tierlab.i18n.Lang;
@@ -58,7 +60,7 @@ class GraderTest {
                 "two hint levels take 2 points from step one (the last check first); the solution takes all of step two");
         assertEquals(4, grade.penalty());
         assertEquals(1, grade.score());
-        assertEquals(6, grade.maxScore());
+        assertEquals(5, grade.maxScore(), "d cannot be verified on the target: its point is not part of the maximum");
         assertEquals(Map.of("one", 2), grade.hintsUsed());
         assertEquals(List.of("two"), grade.solutionsSeen());
     }
@@ -81,6 +83,20 @@ class GraderTest {
         TestOutcome d = grade.tests().get(3);
         assertEquals(2, d.taskId());
         assertEquals("no x-ray here", d.message(), "a check that is not verifiable carries its reason");
+    }
+
+    @Test
+    void aFailedDeployMakesTheGradeIncompleteAndABlockedCheckCarriesItsReason() {
+        String reason = "nothing is deployed: run tierlab deploy";
+        LabGrade grade = grader.grade("/ws", c -> c.id().equals("a") ? CheckResult.failed("a", 2, "compiles", "compile errors")
+                : c.id().equals("d") ? pass(c) : new CheckResult(c.id(), CheckStatus.BLOCKED, 0, c.points(), "x", reason),
+                Progress.LabProgress.NONE, "the deploy failed: compile errors");
+        assertTrue(grade.incomplete(), "the checks could not run against the learner's work");
+        assertEquals(reason, grade.tests().get(1).message());
+        assertEquals(5, grade.maxScore(), "the same maximum as a passing submission: blocked checks count, d does not");
+        assertEquals(grader.grade("/ws", GraderTest::pass, Progress.LabProgress.NONE, null).maxScore(), grade.maxScore());
+        assertFalse(grader.grade("/ws", GraderTest::pass, Progress.LabProgress.NONE, null).incomplete());
+        assertFalse(grader.none("a workspace", "none", "no workspace").incomplete(), "nothing to grade is a plain failure");
     }
 
     @Test

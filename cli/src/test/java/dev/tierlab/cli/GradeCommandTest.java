@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tierlab.config.Environment;
+import dev.tierlab.verify.report.ConsumerSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ class GradeCommandTest {
         Files.createDirectories(root.resolve("submission"));
         Run run = run("grade", "--lab", "api-gateway", "--dir", "submission", "--format", "json");
         assertEquals(1, run.code, run::toString);
+        ConsumerSchemas.assertExercism(run.out);
         JsonNode report = new ObjectMapper().readTree(run.out);
         assertEquals("fail", report.get("status").asText());
         assertEquals(0, report.get("score").asInt());
@@ -82,6 +84,7 @@ class GradeCommandTest {
                 root.resolve("user"), root);
         Run graded = Run.with(ci, "", "--labs-dir", labs.toString(), "grade", "--dir", "ws", "--progress", "progress.json", "--format", "json");
         assertEquals(0, graded.code, graded::toString);
+        ConsumerSchemas.assertExercism(graded.out);
         JsonNode report = new ObjectMapper().readTree(graded.out);
         assertEquals("pass", report.get("status").asText());
         assertEquals(3, report.get("max_score").asInt());
@@ -127,5 +130,81 @@ class GradeCommandTest {
         Run unknown = run("grade", "--lab", "no-such-lab", "--format", "junit", "--out", "r.xml");
         assertEquals(2, unknown.code, unknown::toString);
         assertTrue(Files.readString(root.resolve("r.xml")).contains("errors=\"1\""), "the error is in the report");
+        ConsumerSchemas.assertJunit(Files.readString(root.resolve("r.xml")));
+        ConsumerSchemas.assertExercism(both.out);
+    }
+
+    /** A lab with one check a target without X-Ray cannot verify, and a hint penalty. */
+    private Path labWithACheckOnlyAwsCanVerify() throws Exception {
+        Path labs = root.resolve("labs");
+        assertEquals(0, run("lab", "new", "two-lab", "--chapter", "api-gateway", "--into", labs.toString()).code);
+        Path yaml = labs.resolve("two-lab/lab.yaml");
+        dev.tierlab.TestFiles.edit(yaml, "steps:\n", "grading: {hintPenalty: 1}\nsteps:\n");
+        Files.writeString(yaml, Files.readString(yaml)
+                + "      - {id: traced, type: file-contains, points: 5, needs: [xray], params: {file: NOTES.md, contains: tierlab}}\n");
+        return labs;
+    }
+
+    @Test
+    void hintsOpenedInOneWorkspaceAreNotChargedToAnotherOnTheSameHome() throws Exception {
+        Path labs = labWithACheckOnlyAwsCanVerify();
+        for (String ws : List.of("alice", "bob")) {
+            Run start = run("--labs-dir", labs.toString(), "lab", "start", "two-lab", "--dir", root.resolve(ws).toString());
+            assertEquals(0, start.code, start::toString);
+            Files.writeString(root.resolve(ws).resolve("NOTES.md"), "What I learned with tierlab.\n");
+        }
+        assertEquals(0, run("--labs-dir", labs.toString(), "hint", "first-step", "--dir", root.resolve("alice").toString()).code);
+        assertTrue(Files.isRegularFile(root.resolve("alice/.tierlab/learner.json")), "the hint is recorded in the workspace");
+
+        Run bob = run("--labs-dir", labs.toString(), "grade", "--dir", "bob", "--format", "json");
+        assertEquals(0, bob.code, bob::toString);
+        ConsumerSchemas.assertExercism(bob.out);
+        JsonNode bobs = new ObjectMapper().readTree(bob.out).get("labs").get(0);
+        assertEquals(0, bobs.get("hints_used").size(), "alice's hint is not bob's: " + bobs);
+        assertEquals(0, bobs.get("penalty").asInt());
+
+        Run alice = run("--labs-dir", labs.toString(), "grade", "--dir", "alice", "--format", "json");
+        assertEquals(0, alice.code, alice::toString);
+        JsonNode alices = new ObjectMapper().readTree(alice.out).get("labs").get(0);
+        assertEquals(1, alices.get("hints_used").get("first-step").asInt());
+        assertEquals(1, alices.get("penalty").asInt());
+    }
+
+    @Test
+    void aCheckTheTargetCannotVerifyIsOutsideTheScoreInEveryFormat() throws Exception {
+        Path labs = labWithACheckOnlyAwsCanVerify();
+        Path ws = root.resolve("ws");
+        assertEquals(0, run("--labs-dir", labs.toString(), "lab", "start", "two-lab", "--dir", ws.toString()).code);
+        Files.writeString(ws.resolve("NOTES.md"), "What I learned with tierlab.\n");
+
+        Run text = run("--labs-dir", labs.toString(), "grade", "--dir", "ws");
+        assertEquals(0, text.code, text::toString);
+        assertTrue(text.out.contains("Not verifiable on sandbox, so not part of the score:\n    ? first-step/traced"), text.out);
+        assertTrue(text.out.contains("Lab two-lab is complete on sandbox: every check that can be verified there passed."), text.out);
+        assertTrue(text.out.contains("Verifiable only on AWS: first-step/traced"), text.out);
+        assertTrue(text.out.contains("Grade: 1/1 points; 1 passed, 0 failed, 0 blocked; 1 not verifiable here"), text.out);
+
+        Run json = run("--labs-dir", labs.toString(), "grade", "--dir", "ws", "--format", "json");
+        ConsumerSchemas.assertExercism(json.out);
+        JsonNode doc = new ObjectMapper().readTree(json.out);
+        assertEquals(1, doc.get("max_score").asInt());
+        assertEquals(1, doc.get("tests").size());
+        assertEquals("two-lab/first-step/traced", doc.get("not_verifiable").get(0).get("name").asText());
+        assertTrue(doc.get("labs").get(0).get("complete").asBoolean());
+
+        Run junit = run("--labs-dir", labs.toString(), "grade", "--dir", "ws", "--format", "junit", "--out", "r.xml");
+        assertEquals(0, junit.code, junit::toString);
+        String xml = Files.readString(root.resolve("r.xml"));
+        ConsumerSchemas.assertJunit(xml);
+        assertTrue(xml.contains("<skipped>not verifiable"), xml);
+
+        Run classroom = run("--labs-dir", labs.toString(), "grade", "--dir", "ws", "--format", "classroom");
+        JsonNode graded = new ObjectMapper().readTree(ConsumerSchemas.assertClassroom(classroom.out));
+        assertEquals(1, graded.get("max_score").asInt());
+        assertEquals(1, graded.get("tests").size());
+        assertEquals(1, graded.get("not_verifiable").size());
+
+        Run ko = run("--lang", "ko", "--labs-dir", labs.toString(), "grade", "--dir", "ws");
+        assertTrue(ko.out.contains("AWS에서만 확인할 수 있는 검사: first-step/traced"), ko.out);
     }
 }

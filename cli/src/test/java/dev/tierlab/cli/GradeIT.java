@@ -11,10 +11,9 @@ import dev.tierlab.lab.Lab;
 import dev.tierlab.lab.LabFingerprint;
 import dev.tierlab.lab.LabLoader;
 import dev.tierlab.provision.DeployState;
-import java.nio.charset.StandardCharsets;
+import dev.tierlab.verify.report.ConsumerSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -60,6 +59,7 @@ class GradeIT extends OnSandbox {
         Run junit = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "junit", "--out", xml.toString(), "--keep");
         assertEquals(0, junit.code, junit.toString());
         assertTrue(junit.out.contains("PASS") && junit.out.contains("junit.xml"), junit.out);
+        ConsumerSchemas.assertJunit(Files.readString(xml));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         Element suites = doc.getDocumentElement();
         Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
@@ -73,6 +73,8 @@ class GradeIT extends OnSandbox {
         assertEquals(String.valueOf(suite.getElementsByTagName("skipped").getLength()), suite.getAttribute("skipped"));
         assertEquals(sha, property(suite, "lab.sha256"));
         assertEquals("2/2", property(suite, "points.resources-and-methods.api-lists-tickets"));
+        assertEquals(String.valueOf(maxPoints() - 1), property(suite, "max_score"), "without the point nobody can earn on the sandbox");
+        assertEquals("true", property(suite, "complete"));
         java.util.regex.Matcher kept = java.util.regex.Pattern.compile("workspace copy (\\S+);").matcher(junit.err);
         assertTrue(kept.find(), "--keep says where the deployed copy is: " + junit.err);
         Path copy = Path.of(kept.group(1));
@@ -92,11 +94,12 @@ class GradeIT extends OnSandbox {
                 "--format", "classroom");
         assertEquals(0, classroom.code, classroom.toString());
         String base64 = classroom.out.strip();
-        JsonNode graded = JSON.readTree(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+        JsonNode graded = JSON.readTree(ConsumerSchemas.assertClassroom(base64));
         assertEquals(1, graded.get("version").asInt());
         assertEquals("pass", graded.get("status").asText());
         assertEquals(maxPoints() - 1, graded.get("max_score").asInt(), "without the one point nobody can earn on the sandbox");
         assertEquals(checkCount() - 1, graded.get("tests").size());
+        assertEquals("api-gateway/non-proxy/api-summary-mapped", graded.get("not_verifiable").get(0).get("name").asText());
         for (JsonNode t : graded.get("tests")) {
             for (String field : List.of("name", "status", "score", "message", "test_code", "filename", "line_no", "duration")) {
                 assertTrue(t.has(field), field + " in " + t);
@@ -107,10 +110,14 @@ class GradeIT extends OnSandbox {
 
         Run json = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "json");
         assertEquals(0, json.code, json.toString());
+        ConsumerSchemas.assertExercism(json.out);
         JsonNode results = JSON.readTree(json.out);
         assertEquals("pass", results.get("status").asText());
-        assertEquals(maxPoints() - 1, results.get("score").asInt(), "all points but the one check that is not verifiable");
-        assertEquals(maxPoints(), results.get("max_score").asInt());
+        assertEquals(maxPoints() - 1, results.get("max_score").asInt(), "the check that is not verifiable is not part of the score");
+        assertEquals(results.get("max_score").asInt(), results.get("score").asInt(), "every point that can be earned here");
+        assertEquals(checkCount() - 1, results.get("tests").size());
+        assertEquals(1, results.get("not_verifiable").size());
+        assertTrue(results.get("labs").get(0).get("complete").asBoolean());
         assertEquals("post-ticket", results.get("labs").get(0).get("solutions_seen").get(0).asText(), "the solution was applied");
         assertEquals(sha, results.get("labs").get(0).get("sha256").asText());
         assertEquals(planted, Files.readString(record), "grade never changes the learner's files");
@@ -129,10 +136,14 @@ class GradeIT extends OnSandbox {
         assertTrue(text.out.contains("✗ post-creates-ticket"), text.out);
         assertTrue(text.out.contains("POST /tickets must store the ticket"), "the failed check's hint: " + text.out);
         assertTrue(text.out.contains("FAIL"), text.out);
+        assertTrue(text.out.contains("Not verifiable on sandbox, so not part of the score:\n    ? non-proxy/api-summary-mapped"),
+                text.out);
+        assertFalse(text.out.contains("is complete on sandbox"), text.out);
 
         Path report = root.resolve("starter.json");
         Run json = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "json", "--out", report.toString());
         assertEquals(1, json.code, json.toString());
+        ConsumerSchemas.assertExercism(Files.readString(report));
         JsonNode results = JSON.readTree(report.toFile());
         assertEquals("fail", results.get("status").asText());
         assertEquals(1, results.get("labs").get(0).get("hints_used").get("post-ticket").asInt());
@@ -153,6 +164,7 @@ class GradeIT extends OnSandbox {
                 "--endpoint", "http://127.0.0.1:" + TestSandbox.freePort(), "--format", "junit", "--out", xml.toString());
         assertEquals(2, run.code, run.toString());
         assertTrue(run.err.contains("Grading stopped"), run.err);
+        ConsumerSchemas.assertJunit(Files.readString(xml));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         assertEquals("1", doc.getDocumentElement().getAttribute("errors"));
     }

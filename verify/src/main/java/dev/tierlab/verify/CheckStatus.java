@@ -13,5 +13,14 @@ public enum CheckStatus {
      * deployed code is older than the workspace's, or an earlier check it depends on failed. It counts
      * as not earned (its points are in the score), and the reason is reported once for all it blocks.
      */
-    BLOCKED
+    BLOCKED;
+
+    /**
+     * Whether the check's points are part of the score on this target: every status but
+     * {@link #NOT_VERIFIABLE}. Whether a check can be earned depends on the target, never on the
+     * learner's work, so a score's maximum is the same for every submission on one target.
+     */
+    public boolean earnable() {
+        return this != NOT_VERIFIABLE;
+    }
 }

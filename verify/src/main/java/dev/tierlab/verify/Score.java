@@ -2,7 +2,10 @@ package dev.tierlab.verify;
 
 import java.util.Collection;
 
-/** Points earned out of a maximum, summed over check results. */
+/**
+ * Points earned out of a maximum, summed over check results. Checks the target cannot verify are not
+ * part of it (nobody can earn them there); blocked and failed checks are, with nothing earned.
+ */
 public record Score(int points, int max) {
 
     public Score {
@@ -15,6 +18,9 @@ public record Score(int points, int max) {
         int points = 0;
         int max = 0;
         for (CheckResult r : results) {
+            if (!r.status().earnable()) {
+                continue;
+            }
             points += r.points();
             max += r.maxPoints();
         }

@@ -15,11 +15,20 @@ class ScoreTest {
         Score score = Score.of(List.of(
                 CheckResult.passed("q1", 2, "b", "b"),
                 CheckResult.failed("q2", 1, "a,c", "a"),
-                new CheckResult("q3", CheckStatus.NOT_VERIFIABLE, 0, 3, "x", "not verifiable")));
-        assertEquals(new Score(2, 6), score);
+                new CheckResult("q4", CheckStatus.BLOCKED, 0, 3, "x", "nothing deployed")));
+        assertEquals(new Score(2, 6), score, "a blocked check is not earned, and its points are in the maximum");
         assertEquals(33, score.percent());
         assertFalse(score.reaches(70));
         assertTrue(score.reaches(33));
+    }
+
+    @Test
+    void checksTheTargetCannotVerifyAreNotPartOfTheScore() {
+        Score score = Score.of(List.of(
+                CheckResult.passed("q1", 2, "b", "b"),
+                new CheckResult("q3", CheckStatus.NOT_VERIFIABLE, 0, 3, "x", "not verifiable")));
+        assertEquals(new Score(2, 2), score);
+        assertEquals(100, score.percent());
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.tierlab.verify.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tierlab.verify.CheckStatus;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,10 +14,11 @@ import java.util.Map;
  * The report as GitHub Classroom's grader output: base64 of
  * {@code {version: 1, status, max_score, tests: [{name, status, score, message, test_code, filename,
  * line_no, duration}]}}, which {@code autograding-grading-reporter} reads from the step output
- * {@code result} via {@code <RUNNER>_RESULTS}. That format knows only pass, fail and error, so checks
- * the target cannot verify are left out, and their points with them (the JSON and JUnit reports list
- * them with their reason). When grading stopped, one test with status error
- * carries the reason.
+ * {@code result} via {@code <RUNNER>_RESULTS}. {@code max_score} and {@code tests} come only from the
+ * checks that can be earned on the target, whatever their status, so the assignment's total is the
+ * same for every submission there. Those the target cannot verify are in {@code not_verifiable}
+ * (the reporter reads only {@code status}, {@code max_score} and {@code tests}, so it ignores them).
+ * When grading stopped, one test with status error carries the reason.
  */
 public final class ClassroomReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,16 +31,18 @@ public final class ClassroomReport {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("version", 1);
         doc.put("status", report.status().word());
-        doc.put("max_score", report.tests().stream().filter(t -> t.status() != CheckStatus.NOT_VERIFIABLE)
-                .mapToInt(TestOutcome::maxScore).sum());
+        doc.put("max_score", report.maxScore());
         List<Map<String, Object>> tests = new ArrayList<>();
+        List<Map<String, Object>> notVerifiable = new ArrayList<>();
         for (LabGrade lab : report.labs()) {
             for (TestOutcome t : lab.tests()) {
-                if (t.status() == CheckStatus.NOT_VERIFIABLE) {
-                    continue; // the grader knows only pass, fail and error; nobody can earn these points on this target
-                }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", JsonReport.name(lab, t));
+                if (!t.earnable()) {
+                    m.put("message", t.message() == null ? t.output() : t.message());
+                    notVerifiable.add(m);
+                    continue;
+                }
                 m.put("status", t.statusWord());
                 m.put("score", t.score());
                 m.put("message", t.message() == null ? t.output() : t.message() + " (" + t.output() + ")");
@@ -64,6 +66,7 @@ public final class ClassroomReport {
             tests.add(m);
         }
         doc.put("tests", tests);
+        doc.put("not_verifiable", notVerifiable);
         try {
             return JSON.writeValueAsString(doc);
         } catch (JsonProcessingException e) {

@@ -27,12 +27,15 @@ public record GradeReport(String version, String timestamp, String target, List<
         }
     }
 
-    /** error when grading stopped; fail when any check that could run failed; else pass. */
+    /**
+     * error when grading stopped; fail when any check that can be earned on the target did not pass
+     * (failed or blocked); else pass. Checks that are not verifiable never fail a grade.
+     */
     public Status status() {
         if (error != null) {
             return Status.ERROR;
         }
-        return count(CheckStatus.FAILED) > 0 ? Status.FAIL : Status.PASS;
+        return count(CheckStatus.FAILED) + count(CheckStatus.BLOCKED) > 0 ? Status.FAIL : Status.PASS;
     }
 
     public int score() {
@@ -49,5 +52,10 @@ public record GradeReport(String version, String timestamp, String target, List<
 
     public List<TestOutcome> tests() {
         return labs.stream().flatMap(l -> l.tests().stream()).toList();
+    }
+
+    /** The checks whose points count on the target, whatever their status. */
+    public List<TestOutcome> earnable() {
+        return labs.stream().flatMap(l -> l.earnable().stream()).toList();
     }
 }

@@ -19,12 +19,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The report as JUnit XML in the Jenkins junit-4 shape: one {@code testsuite} per lab, one
- * {@code testcase} per check (classname {@code <lab>.<step>}), {@code failure} for a failed check,
- * {@code skipped} for one the target cannot show, and the points, hash and version as suite
- * {@code property} elements. {@code testsuites} carries only the attributes the junit-4 schema allows
- * it (no {@code skipped}). When grading stopped, a suite {@code tierlab} holds one test with an
- * {@code error}.
+ * The report as JUnit XML in the Jenkins junit-4 shape (its XSD is a test resource, and every report
+ * the tests write is validated against it): one {@code testsuite} per lab, one {@code testcase} per
+ * check (classname {@code <lab>.<step>}), {@code failure} for a failed check, {@code error} (type
+ * {@code blocked}) for a check that could not run, {@code skipped} for one the target cannot verify —
+ * the schema allows {@code skipped} no attributes, so its reason is the element's text — and the
+ * points, hash and version as suite {@code property} elements. Only earnable checks have
+ * {@code points.*} and count in {@code max_score}; the others have {@code not_verifiable.*} with
+ * their reason. {@code testsuites} carries only the attributes the schema allows it (no
+ * {@code skipped}). When grading stopped, a suite {@code tierlab} holds one test with an {@code error}.
  */
 public final class JunitReport {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
@@ -41,13 +44,14 @@ public final class JunitReport {
             String timestamp = LocalDateTime.ofInstant(Instant.parse(report.timestamp()), ZoneOffset.UTC).format(TIMESTAMP);
             int tests = 0;
             int failures = 0;
+            int errors = 0;
             long millis = 0;
             for (LabGrade lab : report.labs()) {
                 Element suite = child(suites, "testsuite");
                 suite.setAttribute("name", lab.lab());
                 suite.setAttribute("tests", String.valueOf(lab.tests().size()));
                 suite.setAttribute("failures", String.valueOf(lab.count(CheckStatus.FAILED)));
-                suite.setAttribute("errors", "0");
+                suite.setAttribute("errors", String.valueOf(lab.count(CheckStatus.BLOCKED)));
                 suite.setAttribute("skipped", String.valueOf(lab.count(CheckStatus.NOT_VERIFIABLE)));
                 suite.setAttribute("time", seconds(lab.durationMillis()));
                 suite.setAttribute("timestamp", timestamp);
@@ -59,31 +63,45 @@ public final class JunitReport {
                 property(props, "score", String.valueOf(lab.score()));
                 property(props, "max_score", String.valueOf(lab.maxScore()));
                 property(props, "penalty", String.valueOf(lab.penalty()));
+                property(props, "complete", String.valueOf(lab.completion().complete()));
                 lab.hintsUsed().forEach((step, level) -> property(props, "hints." + step, String.valueOf(level)));
                 lab.solutionsSeen().forEach(step -> property(props, "solution." + step, "seen"));
                 if (lab.message() != null) {
                     property(props, "message", lab.message());
                 }
                 for (TestOutcome t : lab.tests()) {
-                    property(props, "points." + t.step() + "." + t.name(), t.score() + "/" + t.maxScore());
+                    if (t.earnable()) {
+                        property(props, "points." + t.step() + "." + t.name(), t.score() + "/" + t.maxScore());
+                    } else {
+                        property(props, "not_verifiable." + t.step() + "." + t.name(), reason(t));
+                    }
                     Element testcase = child(suite, "testcase");
                     testcase.setAttribute("name", t.name());
                     testcase.setAttribute("classname", lab.lab() + "." + t.step());
                     testcase.setAttribute("time", seconds(t.durationMillis()));
-                    if (t.status() == CheckStatus.FAILED) {
-                        Element failure = child(testcase, "failure");
-                        failure.setAttribute("message", t.message() == null ? t.output() : t.message());
-                        failure.setAttribute("type", t.type());
-                        failure.setTextContent(t.output());
-                    } else if (t.status() == CheckStatus.NOT_VERIFIABLE) {
-                        child(testcase, "skipped").setAttribute("message", t.message() == null ? t.output() : t.message());
+                    switch (t.status()) {
+                        case FAILED -> {
+                            Element failure = child(testcase, "failure");
+                            failure.setAttribute("message", reason(t));
+                            failure.setAttribute("type", t.type());
+                            failure.setTextContent(t.output());
+                        }
+                        case BLOCKED -> {
+                            Element error = child(testcase, "error");
+                            error.setAttribute("message", reason(t));
+                            error.setAttribute("type", "blocked");
+                            error.setTextContent(t.output());
+                        }
+                        case NOT_VERIFIABLE -> child(testcase, "skipped").setTextContent(reason(t));
+                        case PASSED -> {
+                        }
                     }
                 }
                 tests += lab.tests().size();
                 failures += (int) lab.count(CheckStatus.FAILED);
+                errors += (int) lab.count(CheckStatus.BLOCKED);
                 millis += lab.durationMillis();
             }
-            int errors = 0;
             if (report.error() != null) {
                 Element suite = child(suites, "testsuite");
                 suite.setAttribute("name", "tierlab");
@@ -111,6 +129,11 @@ public final class JunitReport {
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("the JDK's XML support failed", e);
         }
+    }
+
+    /** The hint of a failed check, the reason of a blocked or not verifiable one; else what it found. */
+    private static String reason(TestOutcome t) {
+        return t.message() == null ? t.output() : t.message();
     }
 
     private static Element child(Element parent, String name) {

@@ -11,11 +11,11 @@ import java.util.Objects;
  * @param step       the id of the step the check belongs to
  * @param taskId     the step's position in the lab, from 1
  * @param type       the check type, e.g. {@code http}
- * @param status     passed, failed or not verifiable on the target
- * @param message    for a failed check the hint, for a check that was not verifiable the reason; else null
+ * @param status     passed, failed, blocked, or not verifiable on the target
+ * @param message    for a failed check the hint, for a blocked or not verifiable one the reason; else null
  * @param output     what the check expected and what it found
  * @param score      points earned, after penalties
- * @param maxScore   points the check is worth
+ * @param maxScore   points the check is worth (part of the lab's maximum only when {@link #earnable()})
  * @param penalty    points taken for hints used or solutions seen in the step
  * @param filename   the lab definition file, relative to the labs folder
  * @param line       the line of the check in that file (0 when unknown)
@@ -51,12 +51,22 @@ public record TestOutcome(String name, String step, int taskId, String type, Che
                 filename, line, durationMillis, testCode);
     }
 
-    /** The status word of the exercism and GitHub Classroom formats: pass, fail, or skip when not verifiable. */
+    /** Whether this check's points are part of the score on the target (it is not "not verifiable"). */
+    public boolean earnable() {
+        return status.earnable();
+    }
+
+    /**
+     * The status word of the exercism and GitHub Classroom formats, which know pass, fail and error:
+     * a blocked check could not run, which both call error. A check that is not verifiable has no
+     * word there; those formats list it apart.
+     */
     public String statusWord() {
         return switch (status) {
             case PASSED -> "pass";
-            case FAILED, BLOCKED -> "fail";
-            case NOT_VERIFIABLE -> "skip";
+            case FAILED -> "fail";
+            case BLOCKED -> "error";
+            case NOT_VERIFIABLE -> throw new IllegalStateException("not verifiable, so not a test of these formats: " + name);
         };
     }
 }
