@@ -65,11 +65,26 @@ public final class Grader {
                 new java.util.TreeMap<>(learner.hints()), learner.solutionsSeen(), message, message != null);
     }
 
-    /** Every check failed with the same reason: the learner has nothing to grade for this lab. */
-    public LabGrade none(String expected, String found, String message) {
+    /**
+     * Every check the target can verify failed with the same reason: the learner has nothing to grade
+     * for this lab. Checks the target cannot verify stay not verifiable, so what can be earned is the
+     * same as for a submission.
+     *
+     * @param target what the target can do
+     */
+    public LabGrade none(String expected, String found, String message, java.util.Set<dev.tierlab.verify.Capability> target) {
+        java.util.function.Function<Lab.Check, CheckResult> none = c -> dev.tierlab.verify.engine.CheckRunner.verifiableOn(
+                dev.tierlab.verify.engine.CheckTypes.standard(), c, isWorkspace(c) ? Checks.LOCAL : target)
+                ? CheckResult.failed(c.id(), c.points(), expected, found)
+                : new CheckResult(c.id(), dev.tierlab.verify.CheckStatus.NOT_VERIFIABLE, 0, c.points(), expected, found);
         return new LabGrade(lab.id(), lab.title().get(lang), null, fingerprint.sha256(),
-                grade(null, c -> CheckResult.failed(c.id(), c.points(), expected, found), Progress.LabProgress.NONE, null).tests(),
+                grade(null, none, Progress.LabProgress.NONE, null).tests(),
                 null, null, message, false);
+    }
+
+    private static boolean isWorkspace(Lab.Check c) {
+        return dev.tierlab.verify.engine.CheckTypes.standard().find(c.type())
+                .map(t -> t.scope() == dev.tierlab.verify.engine.Scope.WORKSPACE).orElse(false);
     }
 
     private TestOutcome outcome(Lab.Check check, CheckResult r, Lab.Step step, int taskId, long millis) {

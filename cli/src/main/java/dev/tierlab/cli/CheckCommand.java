@@ -9,6 +9,7 @@ import dev.tierlab.progress.Progress;
 import dev.tierlab.verify.CheckResult;
 import dev.tierlab.verify.CheckStatus;
 import dev.tierlab.verify.Score;
+import dev.tierlab.verify.report.Completion;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,13 +61,14 @@ final class CheckCommand implements Callable<Integer> {
         }
         record(lab, ran);
         // only what can be earned on the target counts; not-verifiable checks are listed apart
-        Score score = Score.of(ran.stream().map(Ran::result).filter(r -> r.status() != CheckStatus.NOT_VERIFIABLE).toList());
-        boolean complete = ran.stream().anyMatch(r -> r.result().passed())
-                && ran.stream().allMatch(r -> r.result().passed() || r.result().status() == CheckStatus.NOT_VERIFIABLE);
+        Score score = Score.of(ran.stream().map(Ran::result).toList());
+        Completion completion = Completion.of(ran.stream().map(r -> new Completion.Check(r.step().id(), r.result().id(),
+                r.result().status(), r.result().found())).toList());
+        boolean complete = completion.complete();
         if (json) {
             printJson(lab, ran, score, complete);
         } else {
-            print(ran, score, target, complete);
+            print(lab, ran, score, target, completion);
         }
         boolean notEarned = ran.stream().anyMatch(r -> r.result().status() == CheckStatus.FAILED || r.result().status() == CheckStatus.BLOCKED);
         return notEarned ? ExitCode.FAILED.code() : 0;
@@ -89,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
      * reason that blocks several checks once, after them; not-verifiable checks apart with their
      * stand-ins; the score of what can be earned, and whether the lab is complete.
      */
-    private void print(List<Ran> ran, Score score, String target, boolean complete) {
+    private void print(LabContext lab, List<Ran> ran, Score score, String target, Completion completion) {
         Messages msg = ctx.msg();
         Lang lang = ctx.settings().lang();
         Map<String, List<String>> blocked = new LinkedHashMap<>();
@@ -124,12 +126,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         ctx.say(msg.get("check.score", score.points(), score.max()));
-        if (complete) {
-            ctx.say(msg.get("check.complete", target));
-            if (!notVerifiable.isEmpty()) {
-                ctx.say(msg.get("check.onlyOnAws", String.join(", ", notVerifiable.stream().map(r -> r.result().id()).toList())));
-            }
-        }
+        GradeText.completion(msg, lab.lab().id(), target, completion).forEach(ctx::say);
     }
 
     private void printJson(LabContext lab, List<Ran> ran, Score score, boolean complete) {

@@ -133,7 +133,7 @@ final class GradeCommand implements Callable<Integer> {
             if (workspace == null) {
                 Messages msg = ctx.msg();
                 grades.add(grader.none(msg.get("grade.workspaceExpected", lab.id(), dir), msg.get("grade.noWorkspace"),
-                        msg.get("grade.noWorkspaceNote", lab.id(), dir)));
+                        msg.get("grade.noWorkspaceNote", lab.id(), dir), dev.tierlab.provision.Targets.expected(targetOptions.request().name())));
                 continue;
             }
             grades.add(gradeWorkspace(lab, grader, workspace, progress, deployments));

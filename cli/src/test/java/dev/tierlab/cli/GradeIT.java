@@ -153,6 +153,18 @@ class GradeIT extends OnSandbox {
                 assertEquals(3, t.get("task_id").asInt(), "post-ticket is the third step");
             }
         }
+        // code that does not compile: what can be earned on the sandbox is the same as for any submission
+        Path broken = sandbox.workspace(root.resolve("broken-build"), false);
+        Path handler = broken.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        Files.writeString(handler, Files.readString(handler) + "\nthis line does not compile\n");
+        Run classroom = grade(Map.of(), "grade", "--dir", broken.toString(), "--format", "classroom");
+        assertEquals(1, classroom.code, classroom.toString());
+        JsonNode graded = JSON.readTree(java.util.Base64.getDecoder().decode(classroom.out.strip()));
+        assertEquals(maxPoints() - 1, graded.get("max_score").asInt(), "the same max_score as a submission that compiles: " + graded);
+        Path brokenReport = root.resolve("broken.json");
+        assertEquals(1, grade(Map.of(), "grade", "--dir", broken.toString(), "--format", "json", "--out", brokenReport.toString()).code);
+        ConsumerSchemas.assertExercism(Files.readString(brokenReport));
+        assertEquals("error", JSON.readTree(brokenReport.toFile()).get("status").asText(), "exercism: the tests could not run");
     }
 
     @Test

@@ -134,12 +134,22 @@ public final class CheckRunner implements AutoCloseable {
      * The needs of {@code check} and of its type that {@code capabilities} lack, by the names authors
      * write (an unknown name counts as lacking: lab validate reports it).
      */
-    private List<String> missing(CheckSpec check, CheckType<?> type, Object written, Set<Capability> capabilities) {
+    private static List<String> missing(CheckSpec check, CheckType<?> type, Object written, Set<Capability> capabilities) {
         java.util.LinkedHashSet<String> needs = new java.util.LinkedHashSet<>(check.needs());
         if (written != null) {
             typeNeeds(type, written).forEach(c -> needs.add(c.id()));
         }
         return needs.stream().filter(n -> Capability.find(n).map(c -> !capabilities.contains(c)).orElse(true)).toList();
+    }
+
+    /**
+     * Whether {@code check} can be earned on a target with {@code capabilities} at all — the first
+     * decision of {@link #run}, for callers that grade without running (e.g. a lab with no workspace).
+     */
+    public static boolean verifiableOn(CheckTypes types, CheckSpec check, Set<Capability> capabilities) {
+        CheckType<?> type = types.find(check.type()).orElse(null);
+        Object written = type == null ? null : bindAsWritten(type, Parameters.tree(check.params()));
+        return type == null || missing(check, type, written, capabilities).isEmpty();
     }
 
     /** The parameters as the lab wrote them (before references are filled), or null when they do not bind yet. */
