@@ -2,13 +2,12 @@ package dev.tierlab.provision;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.files.Containment;
 import dev.tierlab.lab.Lab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +98,8 @@ public final class Deployer {
         Target target = aws.target();
         Optional<DeployState> previous = DeployState.read(workspace).filter(s -> s.target().equals(target.name()));
         String stack = previous.map(DeployState::stack).orElse(stackName(lab, workspace));
-        Path template = workspace.resolve(spec.template()).normalize();
-        if (!template.startsWith(workspace) || !Files.isRegularFile(template)) {
+        Path template = Containment.resolve(workspace, spec.template()).orElse(null);
+        if (template == null || !Files.isRegularFile(template)) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.noTemplate", spec.template(), workspace);
         }
         Map<String, Path> zips = new LinkedHashMap<>();
@@ -485,11 +483,7 @@ public final class Deployer {
         return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String sha256(byte[] bytes) {
+        return dev.tierlab.files.Hashes.sha256(bytes);
     }
 }

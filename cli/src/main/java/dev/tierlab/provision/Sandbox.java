@@ -9,9 +9,9 @@ import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.files.AtomicFiles;
 import dev.tierlab.files.Bundled;
+import dev.tierlab.files.FileTrees;
+import dev.tierlab.net.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,13 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The default target: MiniStack, an MIT-licensed AWS emulator from PyPI, installed by tierlab into
@@ -96,7 +94,7 @@ public final class Sandbox {
             }
             Path launcher = dir.resolve("ministack-launcher.py");
             AtomicFiles.write(launcher, Bundled.bytes(Sandbox.class, "ministack-launcher.py"));
-            int executorPort = freePort();
+            int executorPort = Ports.free();
             ProcessBuilder pb = new ProcessBuilder(python.toString(), launcher.toString())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true)
@@ -161,12 +159,6 @@ public final class Sandbox {
             Thread.sleep(100);
         }
         return new Record(record.pid(), record.port(), record.version(), record.started(), p.pid(), port, startOf(p.pid()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return free.getLocalPort();
-        }
     }
 
     /** True when tierlab's Java executor of the running sandbox answers: only then do Java functions really run. */
@@ -295,9 +287,7 @@ public final class Sandbox {
     }
 
     private static void ensurePortFree(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-            probe.setReuseAddress(true);
-        } catch (IOException e) {
+        if (!Ports.isFree(port)) {
             throw new TierlabException(ExitCode.BUSY, "error.sandbox.portBusy", port);
         }
     }
@@ -346,13 +336,8 @@ public final class Sandbox {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             throw TierlabException.io(root, e);
         }
