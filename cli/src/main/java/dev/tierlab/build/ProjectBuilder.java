@@ -2,6 +2,7 @@ package dev.tierlab.build;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
 import dev.tierlab.process.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class ProjectBuilder {
             building.accept(project.dir());
             JavaBuilder.Result built = build(project, false);
             if (!built.compiled()) {
-                throw new TierlabException(ExitCode.FAILED, "error.invoke.buildFailed", project.dir(),
+                throw new WorkspaceFault(ExitCode.FAILED, "error.invoke.buildFailed", project.dir(),
                         built.errors().isEmpty() ? "" : built.errors().get(0).lines().findFirst().orElse(""));
             }
         }

@@ -9,11 +9,14 @@ import dev.tierlab.provision.AwsClients;
 import dev.tierlab.provision.DeployState;
 import dev.tierlab.provision.Deployer;
 import dev.tierlab.provision.Target;
+import dev.tierlab.provision.TargetKind;
 import dev.tierlab.provision.Targets;
 import dev.tierlab.render.DisplayWidth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import software.amazon.awssdk.services.cloudformation.model.ChangeAction;
+import software.amazon.awssdk.services.cloudformation.model.Replacement;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 
 /**
@@ -46,10 +49,10 @@ final class Deployments {
             return targets().resolve(options.request());
         }
         Targets.Request previous = switch (state.target()) {
-            case "endpoint" -> new Targets.Request("endpoint", state.endpoint(), null, null);
-            case "aws" -> new Targets.Request("aws", null, options.profile, options.region != null ? options.region : state.region());
-            case "sandbox" -> new Targets.Request("sandbox", state.endpoint(), null, null); // restarted on the same port
-            default -> new Targets.Request(state.target(), null, null, null);
+            case ENDPOINT -> new Targets.Request(TargetKind.ENDPOINT, state.endpoint(), null, null);
+            case AWS -> new Targets.Request(TargetKind.AWS, null, options.profile, options.region != null ? options.region : state.region());
+            case SANDBOX -> new Targets.Request(TargetKind.SANDBOX, state.endpoint(), null, null); // restarted on the same port
+            case LOCALSTACK, FLOCI -> new Targets.Request(state.target(), null, null, null);
         };
         return targets().resolve(previous);
     }
@@ -94,26 +97,17 @@ final class Deployments {
         Messages msg = ctx.msg();
         show.println(msg.get("deploy.plan", plan.stack(), plan.target(), plan.account(), plan.region()));
         for (Deployer.Change c : plan.changes()) {
-            String mark = switch (c.action()) {
-                case "Add" -> "+";
-                case "Remove" -> "-";
-                default -> "~";
-            };
-            String replace = "True".equals(c.replacement()) ? "  " + msg.get("deploy.replaced")
-                    : "Conditional".equals(c.replacement()) ? "  " + msg.get("deploy.mayBeReplaced") : "";
-            show.println("  " + mark + " " + DisplayWidth.padRight(c.action(), 7) + " " + DisplayWidth.padRight(c.logicalId(), 24) + " " + c.type() + replace);
+            String mark = c.action() == ChangeAction.ADD ? "+" : c.action() == ChangeAction.REMOVE ? "-" : "~";
+            String replace = c.replacement() == Replacement.TRUE ? "  " + msg.get("deploy.replaced")
+                    : c.replacement() == Replacement.CONDITIONAL ? "  " + msg.get("deploy.mayBeReplaced") : "";
+            show.println("  " + mark + " " + DisplayWidth.padRight(c.action() == ChangeAction.UNKNOWN_TO_SDK_VERSION ? "?" : c.action().toString(), 7) + " " + DisplayWidth.padRight(c.logicalId(), 24) + " " + c.type() + replace);
         }
         show.flush();
     }
 
-    /** Deploy errors caused by the workspace's content (template, code, pom), not by the target or this machine. */
-    private static final Set<String> WORKSPACE_FAULTS = Set.of("error.deploy.failed", "error.deploy.rejected",
-            "error.deploy.noTemplate", "error.deploy.templateTooLarge", "error.invoke.buildFailed", "error.invoke.noZip",
-            "error.build.pom", "error.build.noProject", "error.build.dependencies");
-
     /** True when {@code e}, thrown by {@link #deploy}, is the workspace's fault: graders count it against the learner. */
     static boolean workspaceFault(TierlabException e) {
-        return WORKSPACE_FAULTS.contains(e.key());
+        return e instanceof dev.tierlab.error.WorkspaceFault;
     }
 
     /** A deploy's target and result. */
@@ -132,7 +126,7 @@ final class Deployments {
         DeployState previous = DeployState.read(lab.workspace()).orElse(null);
         notePending(previous);
         Target target = target(options, previous);
-        if (previous != null && !previous.target().equals(target.name())) {
+        if (previous != null && previous.target() != target.kind()) {
             throw new TierlabException(ExitCode.USAGE, "error.deploy.otherTarget", previous.target(), target.name());
         }
         Messages msg = ctx.msg();
@@ -191,7 +185,7 @@ final class Deployments {
                 (key, args) -> ctx.msg().get(key, args));
         return new Checks(local, state, () -> {
             Target target = target(options, state);
-            if (!target.name().equals(state.target())) {
+            if (target.kind() != state.target()) {
                 throw new TierlabException(ExitCode.USAGE, "error.check.otherTarget", state.target(), target.name());
             }
             AwsClients aws = new AwsClients(target);

@@ -81,7 +81,7 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() {
         String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         List<LabGrade> grades = new ArrayList<>();
-        String target = targetOptions.request().name() == null ? "sandbox" : targetOptions.request().name();
+        String target = targetOptions.request().kindOrDefault().id();
         String error = null;
         try {
             grade(grades);
@@ -110,7 +110,7 @@ final class GradeCommand implements Callable<Integer> {
         if (all && labIds != null && !labIds.isEmpty()) {
             throw new TierlabException(ExitCode.USAGE, "error.grade.labAndAll");
         }
-        if ("aws".equals(targetOptions.request().name()) && !yes) {
+        if (targetOptions.request().kind() == dev.tierlab.provision.TargetKind.AWS && !yes) {
             throw new TierlabException(ExitCode.USAGE, "error.grade.awsNeedsYes");
         }
         Path dir = workspaceOption.dir == null ? ctx.env().workingDir() : ctx.env().workingDir().resolve(workspaceOption.dir).normalize();

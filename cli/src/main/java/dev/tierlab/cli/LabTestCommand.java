@@ -38,7 +38,7 @@ final class LabTestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw TierlabException.io(Path.of(System.getProperty("java.io.tmpdir")), e);
         }
-        String target = lab.deploy() == null ? "local" : targetOptions.request().name() == null ? "sandbox" : targetOptions.request().name();
+        String target = lab.deploy() == null ? "local" : targetOptions.request().kindOrDefault().id();
         ctx.say(msg.get("labtest.start", lab.id(), workspace, target));
         LabSelfTest.Result result = new LabSelfTest(ctx, targetOptions).run(lab, ctx.labs().folder(lab.id()), workspace);
         print(result, target);

@@ -1,5 +1,6 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.provision.TargetKind;
 import dev.tierlab.provision.Targets;
 import java.util.Iterator;
 import picocli.CommandLine.Option;
@@ -20,8 +21,8 @@ final class TargetOptions {
 
     /** The request these options make; {@code --endpoint} alone implies {@code --target endpoint}. */
     Targets.Request request() {
-        String name = target == null && endpoint != null ? "endpoint" : target;
-        return new Targets.Request(name, endpoint, profile, region);
+        TargetKind kind = target == null ? endpoint != null ? TargetKind.ENDPOINT : null : TargetKind.of(target);
+        return new Targets.Request(kind, endpoint, profile, region);
     }
 
     boolean given() {

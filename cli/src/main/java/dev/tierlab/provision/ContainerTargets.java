@@ -40,7 +40,8 @@ final class ContainerTargets {
         }
     }
 
-    Target start(String name) {
+    Target start(TargetKind kind) {
+        String name = kind.id();
         String token = env.get("LOCALSTACK_AUTH_TOKEN").orElse(null);
         if (name.equals("localstack") && token == null) {
             // LocalStack's image needs an auth token since 2026-03-23
@@ -64,6 +65,6 @@ final class ContainerTargets {
         }
         container.start();
         URI endpoint = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(PORT));
-        return Target.emulator(name, endpoint, name.equals("localstack") ? Targets.LOCALSTACK : Targets.FLOCI);
+        return Target.emulator(kind, endpoint, name.equals("localstack") ? Targets.LOCALSTACK : Targets.FLOCI);
     }
 }

@@ -2,6 +2,7 @@ package dev.tierlab.provision;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
 import dev.tierlab.files.Containment;
 import dev.tierlab.lab.Lab;
 import java.io.IOException;
@@ -25,12 +26,16 @@ import java.util.function.Function;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.ChangeAction;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetStatus;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.Replacement;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 
 /**
  * Deploys a workspace with CloudFormation: the deployment zips go to a tagged artifacts bucket under
@@ -62,12 +67,12 @@ public final class Deployer {
         void event(StackEvent event);
     }
 
-    /** One resource change of a change set; {@code replacement} is True, False or Conditional for modifications. */
-    public record Change(String action, String logicalId, String type, String replacement) {
+    /** One resource change of a change set; {@code replacement} is null except for modifications. */
+    public record Change(ChangeAction action, String logicalId, String type, Replacement replacement) {
     }
 
     /** What a change set will do, and where. */
-    public record Plan(String target, String account, String region, String stack, boolean create, List<Change> changes) {
+    public record Plan(TargetKind target, String account, String region, String stack, boolean create, List<Change> changes) {
     }
 
     public enum Outcome { DEPLOYED, NO_CHANGES, DECLINED }
@@ -96,11 +101,11 @@ public final class Deployer {
      */
     public Result deploy(String lab, Path workspace, Lab.Deploy spec, Function<Path, Path> packager) {
         Target target = aws.target();
-        Optional<DeployState> previous = DeployState.read(workspace).filter(s -> s.target().equals(target.name()));
+        Optional<DeployState> previous = DeployState.read(workspace).filter(s -> s.target() == target.kind());
         String stack = previous.map(DeployState::stack).orElse(stackName(lab, workspace));
         Path template = Containment.resolve(workspace, spec.template()).orElse(null);
         if (template == null || !Files.isRegularFile(template)) {
-            throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.noTemplate", spec.template(), workspace);
+            throw new WorkspaceFault(ExitCode.NOT_FOUND, "error.deploy.noTemplate", spec.template(), workspace);
         }
         Map<String, Path> zips = new LinkedHashMap<>();
         spec.packages().forEach((parameter, project) -> zips.put(parameter, packager.apply(workspace.resolve(project).normalize())));
@@ -118,20 +123,20 @@ public final class Deployer {
             parameters.put(zip.getKey(), key);
             artifacts.add(key);
         }
-        DeployState state = new DeployState(target.name(), target.endpoint() == null ? null : target.endpoint().toString(), region,
+        DeployState state = new DeployState(target.kind(), target.endpoint() == null ? null : target.endpoint().toString(), region,
                 account, stack, bucket, artifacts, previous.map(DeployState::outputs).orElse(Map.of()),
                 previous.map(DeployState::deployedAt).orElse(null), null);
         state.write(workspace); // from here on, destroy knows what to clean up, whatever happens next
 
         CloudFormationClient cfn = aws.cloudFormation();
         Optional<Stack> existing = settle(stack);
-        if (existing.isPresent() && existing.get().stackStatusAsString().equals("ROLLBACK_COMPLETE")) {
+        if (existing.isPresent() && existing.get().stackStatus() == StackStatus.ROLLBACK_COMPLETE) {
             // a stack whose creation failed cannot be updated on AWS: it is removed and created again
             listener.progress("deploy.recreate", stack);
             deleteStack(stack);
             existing = Optional.empty();
         }
-        boolean create = existing.isEmpty() || existing.get().stackStatusAsString().equals("REVIEW_IN_PROGRESS");
+        boolean create = existing.isEmpty() || existing.get().stackStatus() == StackStatus.REVIEW_IN_PROGRESS;
         String changeSet = "tierlab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         listener.progress("deploy.changeSet", stack);
@@ -145,10 +150,10 @@ public final class Deployer {
                     .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)
                     .tags(tags(lab, workspace)));
         } catch (CloudFormationException e) {
-            throw new TierlabException(ExitCode.FAILED, e, "error.deploy.rejected", spec.template(), message(e));
+            throw new WorkspaceFault(ExitCode.FAILED, e, "error.deploy.rejected", spec.template(), message(e));
         }
         DescribeChangeSetResponse described = waitForChangeSet(stack, changeSet);
-        if (described.statusAsString().equals("FAILED")) {
+        if (described.status() == ChangeSetStatus.FAILED) {
             String reason = String.valueOf(described.statusReason());
             cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
             if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
@@ -156,11 +161,11 @@ public final class Deployer {
                 same.write(workspace);
                 return new Result(Outcome.NO_CHANGES, same, null);
             }
-            throw new TierlabException(ExitCode.FAILED, "error.deploy.rejected", spec.template(), reason);
+            throw new WorkspaceFault(ExitCode.FAILED, "error.deploy.rejected", spec.template(), reason);
         }
-        Plan plan = new Plan(target.name(), account, region, stack, create, described.changes().stream()
+        Plan plan = new Plan(target.kind(), account, region, stack, create, described.changes().stream()
                 .map(c -> c.resourceChange())
-                .map(r -> new Change(r.actionAsString(), r.logicalResourceId(), r.resourceType(), r.replacementAsString()))
+                .map(r -> new Change(r.action(), r.logicalResourceId(), r.resourceType(), r.replacement()))
                 .toList());
         if (!listener.confirm(plan)) {
             cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
@@ -173,15 +178,15 @@ public final class Deployer {
         state.withPending(new DeployState.Pending("deploy", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())).write(workspace);
         cfn.executeChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
         Stack settled = follow(stack, seen);
-        String status = settled.stackStatusAsString();
-        if (status.equals("CREATE_COMPLETE") || status.equals("UPDATE_COMPLETE")) {
+        String status = settled.stackStatusAsString(); // as the target wrote it, for the message
+        if (StackStates.deployed(settled.stackStatus())) {
             DeployState done = state.withOutputs(outputs(stack)).deployedNow();
             done.write(workspace);
             return new Result(Outcome.DEPLOYED, done, plan);
         }
         state.write(workspace);
         StackEvent failed = firstFailure(stack, seen);
-        throw new TierlabException(ExitCode.FAILED, "error.deploy.failed", stack, status,
+        throw new WorkspaceFault(ExitCode.FAILED, "error.deploy.failed", stack, status,
                 failed == null ? "?" : failed.logicalResourceId(), failed == null ? "?" : failed.resourceType(),
                 failed == null ? "?" : String.valueOf(failed.resourceStatusReason()));
     }
@@ -241,7 +246,7 @@ public final class Deployer {
         List<String> stacks = new ArrayList<>();
         for (Stack s : aws.cloudFormation().describeStacksPaginator(b -> { }).stacks()) {
             boolean ours = s.tags().stream().anyMatch(t -> t.key().equals(TAG_MANAGED));
-            if (ours && !s.stackStatusAsString().equals("DELETE_COMPLETE")) {
+            if (ours && s.stackStatus() != StackStatus.DELETE_COMPLETE) {
                 stacks.add(s.stackName());
             }
         }
@@ -349,8 +354,7 @@ public final class Deployer {
         long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
         while (true) {
             DescribeChangeSetResponse r = aws.cloudFormation().describeChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
-            String status = r.statusAsString();
-            if (status.equals("CREATE_COMPLETE") || status.equals("FAILED")) {
+            if (StackStates.changeSetSettled(r.status())) {
                 return r;
             }
             pause(deadline);
@@ -361,7 +365,7 @@ public final class Deployer {
         try {
             String body = Files.readString(template);
             if (body.getBytes(StandardCharsets.UTF_8).length > 51_200) {
-                throw new TierlabException(ExitCode.BAD_INPUT, "error.deploy.templateTooLarge", template);
+                throw new WorkspaceFault(ExitCode.BAD_INPUT, "error.deploy.templateTooLarge", template);
             }
             return body;
         } catch (IOException e) {
@@ -372,7 +376,7 @@ public final class Deployer {
     /** The stack, after waiting for any operation in progress on it to end; empty when there is none. */
     private Optional<Stack> settle(String stack) {
         Optional<Stack> now = describe(stack);
-        if (now.isPresent() && inProgress(now.get().stackStatusAsString())) {
+        if (now.isPresent() && StackStates.inProgress(now.get().stackStatus())) {
             listener.progress("deploy.waiting", stack, now.get().stackStatusAsString());
             return Optional.of(follow(stack, eventIds(stack)));
         }
@@ -382,17 +386,13 @@ public final class Deployer {
     private Optional<Stack> describe(String stack) {
         try {
             List<Stack> stacks = aws.cloudFormation().describeStacks(b -> b.stackName(stack)).stacks();
-            return stacks.stream().filter(s -> !s.stackStatusAsString().equals("DELETE_COMPLETE")).findFirst();
+            return stacks.stream().filter(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE).findFirst();
         } catch (CloudFormationException e) {
             if (String.valueOf(e.getMessage()).contains("does not exist")) {
                 return Optional.empty();
             }
             throw e;
         }
-    }
-
-    private static boolean inProgress(String status) {
-        return status.endsWith("_IN_PROGRESS") && !status.equals("REVIEW_IN_PROGRESS");
     }
 
     private void deleteStack(String stack) {
@@ -402,8 +402,7 @@ public final class Deployer {
         long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
         while (left.isPresent()) {
             report(stack, seen);
-            String status = left.get().stackStatusAsString();
-            if (status.equals("DELETE_FAILED")) {
+            if (left.get().stackStatus() == StackStatus.DELETE_FAILED) {
                 StackEvent failed = firstFailure(stack, seen);
                 throw new TierlabException(ExitCode.FAILED, "error.destroy.failed", stack,
                         failed == null ? "?" : failed.logicalResourceId(), failed == null ? "?" : String.valueOf(failed.resourceStatusReason()));
@@ -422,7 +421,7 @@ public final class Deployer {
             if (now.isEmpty()) {
                 throw new TierlabException(ExitCode.FAILED, "error.deploy.vanished", stack);
             }
-            if (!inProgress(now.get().stackStatusAsString())) {
+            if (!StackStates.inProgress(now.get().stackStatus())) {
                 return now.get();
             }
             pause(deadline);
@@ -465,7 +464,7 @@ public final class Deployer {
     /** The first resource that failed since {@code before}: its id, type and reason say what went wrong. */
     private StackEvent firstFailure(String stack, Set<String> before) {
         List<StackEvent> failures = new ArrayList<>(events(stack).stream()
-                .filter(e -> e.resourceStatusAsString() != null && e.resourceStatusAsString().endsWith("_FAILED"))
+                .filter(e -> StackStates.failed(e.resourceStatus()))
                 .filter(e -> e.resourceStatusReason() == null || !e.resourceStatusReason().contains("cancelled"))
                 .toList());
         // events come newest first; the oldest failure is the cause, later ones are consequences

@@ -2,6 +2,7 @@ package dev.tierlab.runtime;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -29,7 +30,7 @@ public final class DeploymentPackage {
 
     public static DeploymentPackage open(Path zip) {
         if (!Files.isRegularFile(zip)) {
-            throw new TierlabException(ExitCode.NOT_FOUND, "error.invoke.noZip", zip);
+            throw new WorkspaceFault(ExitCode.NOT_FOUND, "error.invoke.noZip", zip);
         }
         try {
             String key = Files.size(zip) + "-" + Files.getLastModifiedTime(zip).toMillis();

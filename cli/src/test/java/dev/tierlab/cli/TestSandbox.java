@@ -47,7 +47,7 @@ final class TestSandbox {
     /** What tierlab tagged that is still on the sandbox: stacks and buckets. */
     java.util.List<String> leaks() throws IOException {
         int port = new ObjectMapper().readTree(home.resolve("sandbox/sandbox.json").toFile()).get("port").asInt();
-        dev.tierlab.provision.Target target = dev.tierlab.provision.Target.emulator("sandbox",
+        dev.tierlab.provision.Target target = dev.tierlab.provision.Target.emulator(dev.tierlab.provision.TargetKind.SANDBOX,
                 java.net.URI.create("http://127.0.0.1:" + port), java.util.Set.of());
         try (dev.tierlab.provision.AwsClients aws = new dev.tierlab.provision.AwsClients(target)) {
             return new dev.tierlab.provision.Deployer(aws, null).leaks();
