@@ -52,7 +52,8 @@ final class Deployments {
             case ENDPOINT -> new Targets.Request(TargetKind.ENDPOINT, state.endpoint(), null, null);
             case AWS -> new Targets.Request(TargetKind.AWS, null, options.profile, options.region != null ? options.region : state.region());
             case SANDBOX -> new Targets.Request(TargetKind.SANDBOX, state.endpoint(), null, null); // restarted on the same port
-            case LOCALSTACK, FLOCI -> new Targets.Request(state.target(), null, null, null);
+            // the container it deployed to, which lives only as long as the process that started it
+            case LOCALSTACK, FLOCI -> new Targets.Request(state.target(), state.endpoint(), null, null);
         };
         return targets().resolve(previous);
     }
@@ -125,7 +126,10 @@ final class Deployments {
         }
         DeployState previous = DeployState.read(lab.workspace()).orElse(null);
         notePending(previous);
-        Target target = target(options, previous);
+        Target target = previous != null && previous.target().inContainer() && !options.given()
+                // a container deployed to by an earlier process is gone with what was in it: deploy into a new one
+                ? targets().resolve(new Targets.Request(previous.target(), null, null, null))
+                : target(options, previous);
         if (previous != null && previous.target() != target.kind()) {
             throw new TierlabException(ExitCode.USAGE, "error.deploy.otherTarget", previous.target(), target.name());
         }

@@ -62,7 +62,10 @@ public final class Targets {
         this.progress = progress;
     }
 
-    /** What the user asked for; null fields mean "not given" (no kind: the sandbox). */
+    /**
+     * What the user asked for; null fields mean "not given" (no kind: the sandbox). For a container
+     * kind, {@code endpoint} is the container a workspace deployed to, which must still be running.
+     */
     public record Request(TargetKind kind, String endpoint, String profile, String region) {
         /** The kind asked for, the sandbox when none was. */
         public TargetKind kindOrDefault() {
@@ -76,7 +79,8 @@ public final class Targets {
             case SANDBOX -> sandbox(request.endpoint() == null ? Sandbox.DEFAULT_PORT : URI.create(request.endpoint()).getPort());
             case ENDPOINT -> endpoint(request.endpoint() != null ? request.endpoint() : env.get("AWS_ENDPOINT_URL").orElseThrow(
                     () -> new TierlabException(ExitCode.USAGE, "error.target.noEndpoint")));
-            case LOCALSTACK, FLOCI -> new ContainerTargets(env, progress).start(kind);
+            case LOCALSTACK, FLOCI -> new ContainerTargets(env, progress).start(kind,
+                    request.endpoint() == null ? null : URI.create(request.endpoint()));
             case AWS -> aws(request.profile() != null ? request.profile() : env.get("AWS_PROFILE").orElse(null), request.region());
         };
     }
