@@ -1,5 +1,6 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.check.Checks;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.i18n.Lang;
@@ -46,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
+        LabWorkspace lab = ctx.labWorkspace(workspaceOption.dir);
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
         Checks checks = new Deployments(ctx).checks(lab, targetOptions);
         List<Ran> ran = new ArrayList<>();
@@ -65,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         return ran.stream().anyMatch(r -> r.result().status() == CheckStatus.FAILED) ? ExitCode.FAILED.code() : 0;
     }
 
-    private void record(LabContext lab, List<Ran> ran) {
+    private void record(LabWorkspace lab, List<Ran> ran) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ctx.progress().update(p -> {
             Progress.LabProgress lp = p.lab(lab.lab().id()).withWorkspace(lab.workspace().toString());
@@ -99,7 +100,7 @@ final class CheckCommand implements Callable<Integer> {
         ctx.say(msg.get("check.score", score.points(), score.max()));
     }
 
-    private void printJson(LabContext lab, List<Ran> ran, Score score) {
+    private void printJson(LabWorkspace lab, List<Ran> ran, Score score) {
         Lang lang = ctx.settings().lang();
         List<Map<String, Object>> list = new ArrayList<>();
         for (Ran r : ran) {

@@ -1,5 +1,6 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.build.MavenProject;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
@@ -34,7 +35,7 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
+        LabWorkspace lab = ctx.labWorkspace(workspaceOption.dir);
         Messages msg = ctx.msg();
         long start = System.nanoTime();
         Deployments.Deployed deployed = new Deployments(ctx).deploy(lab, targetOptions, true, yes);

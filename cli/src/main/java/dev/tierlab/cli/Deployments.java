@@ -1,5 +1,6 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.check.Checks;
 import dev.tierlab.check.RemoteChecks;
 import dev.tierlab.error.ExitCode;
@@ -120,7 +121,7 @@ final class Deployments {
      *
      * @param ask whether to ask before executing on real AWS ({@code yes} answers for the user)
      */
-    Deployed deploy(LabContext lab, TargetOptions options, boolean ask, boolean yes) {
+    Deployed deploy(LabWorkspace lab, TargetOptions options, boolean ask, boolean yes) {
         if (lab.lab().deploy() == null) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.notDeployable", lab.lab().id());
         }
@@ -180,7 +181,7 @@ final class Deployments {
      * Fails before anything runs when the lab is not bundled, has {@code command} checks and
      * {@code --trust} was not given ({@link dev.tierlab.lab.LabCatalog#requireTrusted}).
      */
-    Checks checks(LabContext lab, TargetOptions options) {
+    Checks checks(LabWorkspace lab, TargetOptions options) {
         // refused before anything runs: command checks of a lab from elsewhere need --trust
         ctx.labs().requireTrusted(lab.lab(), ctx.options().trust());
         DeployState state = DeployState.read(lab.workspace()).orElse(null);

@@ -2,9 +2,9 @@ package dev.tierlab.cli;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import dev.tierlab.i18n.Messages;
-import dev.tierlab.lab.Workspaces;
+import dev.tierlab.workspace.Workspaces;
 import dev.tierlab.provision.AwsClients;
 import dev.tierlab.provision.DeployState;
 import dev.tierlab.provision.Deployer;

@@ -1,5 +1,6 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.check.Checks;
 import dev.tierlab.check.Grader;
 import dev.tierlab.error.ExitCode;
@@ -7,11 +8,11 @@ import dev.tierlab.error.TierlabException;
 import dev.tierlab.files.AtomicFiles;
 import dev.tierlab.files.FileTrees;
 import dev.tierlab.provision.DeployState;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.lab.LabFingerprint;
-import dev.tierlab.lab.Workspaces;
+import dev.tierlab.workspace.Workspaces;
 import dev.tierlab.progress.Progress;
 import dev.tierlab.verify.report.ClassroomReport;
 import dev.tierlab.verify.report.GradeReport;
@@ -145,7 +146,7 @@ final class GradeCommand implements Callable<Integer> {
      */
     private LabGrade gradeWorkspace(Lab lab, Grader grader, Path workspace, Progress progress, Deployments deployments) {
         Path copy = copyOf(workspace, lab);
-        LabContext labContext = new LabContext(copy, lab, progress);
+        LabWorkspace labContext = new LabWorkspace(copy, lab, progress);
         String note = null;
         try {
             if (lab.deploy() != null) {

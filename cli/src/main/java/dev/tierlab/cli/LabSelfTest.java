@@ -1,9 +1,10 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.check.Checks;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.generate.LabGenerator;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.progress.Progress;
 import dev.tierlab.provision.DeployState;
@@ -71,7 +72,7 @@ final class LabSelfTest {
         LabGenerator.Output output = generator.render(lab);
         Workspace ws = new Workspace(workspace, Clock.systemUTC());
         ws.apply(ws.plan(output.files()), true, lab.id(), output.templateVersions());
-        LabContext context = new LabContext(workspace, lab, Progress.empty());
+        LabWorkspace context = new LabWorkspace(workspace, lab, Progress.empty());
         List<StepResult> steps = new ArrayList<>();
         DeployState last = null;
         try {
@@ -110,7 +111,7 @@ final class LabSelfTest {
         return new Result(steps, leaks, last != null);
     }
 
-    private List<CheckResult> run(LabContext context, Lab.Step step) {
+    private List<CheckResult> run(LabWorkspace context, Lab.Step step) {
         Checks checks = deployments.checks(context, options);
         List<CheckResult> results = new ArrayList<>();
         for (Lab.Check check : step.checks()) {

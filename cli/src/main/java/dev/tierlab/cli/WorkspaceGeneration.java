@@ -2,7 +2,7 @@ package dev.tierlab.cli;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.generate.LabGenerator;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class WorkspaceGeneration {
             }
         }
         String saved = ctx.progress().load().lab(lab.id()).workspace();
-        return saved != null ? Path.of(saved) : dev.tierlab.lab.Workspaces.defaultDir(ctx.env().userHome(), lab.id());
+        return saved != null ? Path.of(saved) : dev.tierlab.workspace.Workspaces.defaultDir(ctx.env().userHome(), lab.id());
     }
 
     int generate(Lab lab, Path dir, boolean force, boolean yes) {

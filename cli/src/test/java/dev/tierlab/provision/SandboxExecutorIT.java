@@ -11,7 +11,7 @@ import dev.tierlab.build.MavenProject;
 import dev.tierlab.build.ProjectBuilder;
 import dev.tierlab.generate.Generator;
 import dev.tierlab.generate.TemplateRepository;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.tierlab.generate;
+package dev.tierlab.workspace;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
