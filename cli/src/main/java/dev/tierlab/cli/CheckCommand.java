@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         LabWorkspace lab = ctx.labWorkspace(workspaceOption.dir);
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
-        Checks checks = new Deployments(ctx).checks(lab, targetOptions);
+        Checks checks = ctx.deployWorkflow(ctx.out()).checks(lab, targetOptions.request());
         List<Ran> ran = new ArrayList<>();
         for (Lab.Step s : steps) {
             for (Lab.Check c : s.checks()) {

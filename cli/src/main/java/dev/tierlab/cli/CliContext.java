@@ -134,6 +134,17 @@ final class CliContext {
      * The labs: the bundled ones, overlaid by the folders of {@code TIERLAB_LABS_PATH} and then of
      * {@code --labs-dir}. A lab that replaces another is announced on standard error once.
      */
+    /** What the workflows of {@code dev.tierlab.app} work with, for this command line. */
+    dev.tierlab.app.Services services() {
+        return new dev.tierlab.app.Services(env, msg(), options().trust(), this::labs, this::progress, this::projectBuilder,
+                this::localInvocation, this::labGenerator, () -> SandboxCommand.sandbox(this));
+    }
+
+    /** Deploy, destroy and checks, shown as the commands show them ({@code show}: where plan and events go). */
+    dev.tierlab.app.DeployWorkflow deployWorkflow(PrintWriter show) {
+        return new dev.tierlab.app.DeployWorkflow(services(), new DeployPrinter(this, show));
+    }
+
     /** The lab workspace a command works in: {@code --dir} ({@code dirFlag}, may be null), else the one found. */
     dev.tierlab.workspace.LabWorkspace labWorkspace(Path dirFlag) {
         return dev.tierlab.workspace.LabWorkspace.open(dirFlag, env().workingDir(), progress().load(), labs());

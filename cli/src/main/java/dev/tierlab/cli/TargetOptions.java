@@ -25,6 +25,11 @@ final class TargetOptions {
         return new Targets.Request(kind, endpoint, profile, region);
     }
 
+    /** The target as a report names it: the word given, else {@code endpoint} for {@code --endpoint} alone, else the sandbox. */
+    String targetWord() {
+        return target != null ? target : endpoint != null ? TargetKind.ENDPOINT.id() : TargetKind.SANDBOX.id();
+    }
+
     boolean given() {
         return target != null || endpoint != null;
     }
