@@ -1,13 +1,22 @@
 package dev.tierlab;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Services know nothing of the terminal: only the cli package may use picocli or JLine. */
+/**
+ * The package map of docs/architecture.md: commands ({@code dev.tierlab.cli}) over application services
+ * ({@code dev.tierlab.app}) over the domain (every other package); no package cycles; services know
+ * nothing of the terminal (only the cli package may use picocli or JLine).
+ */
 @AnalyzeClasses(packages = "dev.tierlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
@@ -32,4 +41,22 @@ class ArchitectureTest {
             .should().callMethod(System.class, "getenv")
             .orShould().callMethod(System.class, "getenv", String.class)
             .because("settings are resolved once, in dev.tierlab.config");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.tierlab.(*)..")
+            .should().beFreeOfCycles()
+            .because("each package can be understood, tested and changed from the packages below it");
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("Commands").definedBy("dev.tierlab.cli..")
+            .layer("Application").definedBy("dev.tierlab.app..")
+            .layer("Domain").definedBy(resideInAPackage("dev.tierlab..")
+                    .and(not(resideInAnyPackage("dev.tierlab.cli..", "dev.tierlab.app..")))
+                    .as("every other package of dev.tierlab"))
+            .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Commands")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Commands")
+            .because("a command parses, calls one service and prints; services drive the domain; the domain knows neither");
 }

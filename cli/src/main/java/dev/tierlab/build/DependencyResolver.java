@@ -2,6 +2,7 @@ package dev.tierlab.build;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,9 +98,9 @@ public final class DependencyResolver {
             }
             return new Classpaths(compile, runtime);
         } catch (ArtifactDescriptorException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.build.dependencies", project.pom(), firstLine(rootCause(e)));
+            throw new WorkspaceFault(ExitCode.BAD_INPUT, e, "error.build.dependencies", project.pom(), firstLine(rootCause(e)));
         } catch (DependencyResolutionException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.build.dependencies", project.pom(), firstLine(rootCause(e)));
+            throw new WorkspaceFault(ExitCode.BAD_INPUT, e, "error.build.dependencies", project.pom(), firstLine(rootCause(e)));
         } finally {
             system.shutdown();
         }

@@ -38,7 +38,7 @@ public final class JavaBuilder {
      */
     public Result build(MavenProject project, List<Path> classpath, List<Path> runtime) {
         try {
-            deleteTree(project.classes());
+            dev.tierlab.files.FileTrees.delete(project.classes());
             Files.createDirectories(project.classes());
             List<Path> sources = files(project.dir().resolve("src/main/java"), ".java");
             if (!sources.isEmpty()) {
@@ -150,9 +150,5 @@ public final class JavaBuilder {
         if (Files.isDirectory(from)) {
             dev.tierlab.files.FileTrees.copy(from, to, p -> false);
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        dev.tierlab.files.FileTrees.delete(dir);
     }
 }

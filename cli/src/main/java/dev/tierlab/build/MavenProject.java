@@ -2,6 +2,7 @@ package dev.tierlab.build;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -24,15 +25,15 @@ public record MavenProject(Path dir, Path pom, String groupId, String artifactId
             String group = m.getGroupId() != null ? m.getGroupId() : m.getParent() == null ? null : m.getParent().getGroupId();
             String version = m.getVersion() != null ? m.getVersion() : m.getParent() == null ? null : m.getParent().getVersion();
             if (group == null || m.getArtifactId() == null || version == null) {
-                throw new TierlabException(ExitCode.BAD_INPUT, "error.build.pom", pom, "groupId, artifactId and version are needed");
+                throw new WorkspaceFault(ExitCode.BAD_INPUT, "error.build.pom", pom, "groupId, artifactId and version are needed");
             }
             String release = m.getProperties().getProperty("maven.compiler.release", "17");
             return new MavenProject(dir, pom, group, m.getArtifactId(), version, Integer.parseInt(release.trim()));
         } catch (XmlPullParserException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.build.pom", pom + ":" + e.getLineNumber() + ":" + e.getColumnNumber(),
+            throw new WorkspaceFault(ExitCode.BAD_INPUT, e, "error.build.pom", pom + ":" + e.getLineNumber() + ":" + e.getColumnNumber(),
                     e.getMessage());
         } catch (NumberFormatException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.build.pom", pom, "maven.compiler.release must be a number");
+            throw new WorkspaceFault(ExitCode.BAD_INPUT, e, "error.build.pom", pom, "maven.compiler.release must be a number");
         } catch (IOException e) {
             throw TierlabException.io(pom, e);
         }

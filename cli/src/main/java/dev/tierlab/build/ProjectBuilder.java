@@ -2,6 +2,8 @@ package dev.tierlab.build;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
+import dev.tierlab.process.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,12 @@ public final class ProjectBuilder {
         List<String> command = List.of("mvn", "-B", "-q", "-Dstyle.color=never", "package",
                 "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies",
                 "-DincludeScope=runtime", "-DoutputDirectory=" + lib);
-        ProcessRun run = ProcessRun.of(project.dir(), command);
+        Processes.Result run;
+        try {
+            run = Processes.run(project.dir(), command);
+        } catch (Processes.NotStarted e) {
+            throw new TierlabException(ExitCode.NOT_FOUND, e, "error.build.noMaven", e.program() + ": " + e.args()[1]);
+        }
         if (run.exitCode() != 0) {
             List<String> errors = run.output().stream().filter(l -> l.startsWith("[ERROR]") && !l.equals("[ERROR] "))
                     .map(l -> l.substring("[ERROR] ".length()).strip()).filter(l -> !l.isEmpty())
@@ -66,7 +73,7 @@ public final class ProjectBuilder {
             building.accept(project.dir());
             JavaBuilder.Result built = build(project, false);
             if (!built.compiled()) {
-                throw new TierlabException(ExitCode.FAILED, "error.invoke.buildFailed", project.dir(),
+                throw new WorkspaceFault(ExitCode.FAILED, "error.invoke.buildFailed", project.dir(),
                         built.errors().isEmpty() ? "" : built.errors().get(0).lines().findFirst().orElse(""));
             }
         }
@@ -93,45 +100,6 @@ public final class ProjectBuilder {
             return Files.getLastModifiedTime(f).toMillis();
         } catch (IOException e) {
             return Long.MAX_VALUE;
-        }
-    }
-
-    /** An external command's exit code and combined output (colour codes removed). */
-    public record ProcessRun(int exitCode, List<String> output) {
-        /** The longest a Maven build or test run may take before it is stopped. */
-        static final java.time.Duration LIMIT = java.time.Duration.ofMinutes(15);
-
-        public static ProcessRun of(Path dir, List<String> command) {
-            return of(dir, command, LIMIT);
-        }
-
-        /** Runs {@code command} (no shell) in {@code dir}; after {@code limit} it is stopped with its children. */
-        public static ProcessRun of(Path dir, List<String> command, java.time.Duration limit) {
-            try {
-                Path log = Files.createTempFile("tierlab-run-", ".log");
-                Process p = null;
-                try {
-                    p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                            .redirectOutput(log.toFile()).start();
-                    if (!p.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                        String took = limit.toSeconds() >= 120 && limit.toSeconds() % 60 == 0 ? limit.toMinutes() + " minutes" : limit.toSeconds() + " seconds";
-                        return new ProcessRun(-1, List.of(String.join(" ", command) + " took longer than " + took + " and was stopped"));
-                    }
-                    return new ProcessRun(p.exitValue(), Files.readAllLines(log).stream()
-                            .map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "")).toList());
-                } finally {
-                    if (p != null && p.isAlive()) {
-                        p.descendants().forEach(ProcessHandle::destroyForcibly);
-                        p.destroyForcibly();
-                    }
-                    Files.deleteIfExists(log);
-                }
-            } catch (IOException e) {
-                throw new TierlabException(ExitCode.NOT_FOUND, e, "error.build.noMaven", command.get(0) + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TierlabException(ExitCode.CANCELLED, e, "error.cancelled");
-            }
         }
     }
 }

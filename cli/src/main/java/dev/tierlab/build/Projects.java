@@ -2,6 +2,7 @@ package dev.tierlab.build;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class Projects {
                     .sorted((a, b) -> a.dir().compareTo(b.dir()))
                     .toList();
             if (projects.isEmpty()) {
-                throw new TierlabException(ExitCode.NOT_FOUND, "error.build.noProject", workspace);
+                throw new WorkspaceFault(ExitCode.NOT_FOUND, "error.build.noProject", workspace);
             }
             return projects;
         } catch (IOException e) {

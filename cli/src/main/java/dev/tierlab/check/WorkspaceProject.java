@@ -5,6 +5,7 @@ import dev.tierlab.build.MavenProject;
 import dev.tierlab.build.ProjectBuilder;
 import dev.tierlab.build.Projects;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.process.Processes;
 import dev.tierlab.runtime.LambdaInvoker;
 import dev.tierlab.runtime.LocalInvocation;
 import dev.tierlab.verify.engine.LocalProject;
@@ -49,7 +50,7 @@ final class WorkspaceProject implements LocalProject {
     @Override
     public Tests unitTests() {
         for (MavenProject project : Projects.in(workspace)) {
-            ProjectBuilder.ProcessRun run = runOrNotHere(project.dir(), List.of("mvn", "-B", "-q", "test"), null);
+            Processes.Result run = maven(project.dir(), List.of("mvn", "-B", "-q", "test"));
             if (run.exitCode() != 0) {
                 String summary = run.output().stream().filter(l -> l.contains("Tests run:") || l.contains("FAIL") || l.contains("ERROR]   "))
                         .findFirst().map(l -> l.replaceAll("^\\[ERROR\\]\\s*", "")).orElse(null);
@@ -69,25 +70,19 @@ final class WorkspaceProject implements LocalProject {
     @Override
     public Ran run(List<String> command, Duration timeout) {
         try {
-            ProjectBuilder.ProcessRun ran = ProjectBuilder.ProcessRun.of(workspace, command, timeout);
+            Processes.Result ran = Processes.run(workspace, command, timeout);
             return new Ran(true, ran.exitCode(), ran.output());
-        } catch (TierlabException e) {
-            if ("error.cancelled".equals(e.key())) {
-                throw e;
-            }
+        } catch (Processes.NotStarted e) {
             return new Ran(false, -1, List.of());
         }
     }
 
-    /** Runs a build tool; when it is not installed, the check is not verifiable on this machine. */
-    private ProjectBuilder.ProcessRun runOrNotHere(Path dir, List<String> command, Duration timeout) {
+    /** Runs Maven; when it is not installed, the check is not verifiable on this machine. */
+    private Processes.Result maven(Path dir, List<String> command) {
         try {
-            return timeout == null ? ProjectBuilder.ProcessRun.of(dir, command) : ProjectBuilder.ProcessRun.of(dir, command, timeout);
-        } catch (TierlabException e) {
-            if ("error.build.noMaven".equals(e.key())) {
-                throw new NotVerifiableHere(describe.apply(e));
-            }
-            throw e;
+            return Processes.run(dir, command);
+        } catch (Processes.NotStarted e) {
+            throw new NotVerifiableHere(describe.apply(e));
         }
     }
 

@@ -5,7 +5,7 @@ import dev.tierlab.build.MavenProject;
 import dev.tierlab.build.Projects;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.i18n.Messages;
-import dev.tierlab.lab.Workspaces;
+import dev.tierlab.workspace.Workspaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.check.Checks;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.i18n.Lang;
@@ -47,11 +48,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
+        LabWorkspace lab = ctx.labWorkspace(workspaceOption.dir);
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
         List<Ran> ran = new ArrayList<>();
         String target;
-        try (Checks checks = new Deployments(ctx).checks(lab, targetOptions)) {
+        try (Checks checks = ctx.deployWorkflow(ctx.out()).checks(lab, targetOptions.request())) {
             target = checks.target();
             for (Lab.Step s : steps) {
                 for (Lab.Check c : s.checks()) {
@@ -74,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
         return notEarned ? ExitCode.FAILED.code() : 0;
     }
 
-    private void record(LabContext lab, List<Ran> ran) {
+    private void record(LabWorkspace lab, List<Ran> ran) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ctx.progress().update(p -> {
             Progress.LabProgress lp = p.lab(lab.lab().id()).withWorkspace(lab.workspace().toString());
@@ -91,7 +92,7 @@ final class CheckCommand implements Callable<Integer> {
      * reason that blocks several checks once, after them; not-verifiable checks apart with their
      * stand-ins; the score of what can be earned, and whether the lab is complete.
      */
-    private void print(LabContext lab, List<Ran> ran, Score score, String target, Completion completion) {
+    private void print(LabWorkspace lab, List<Ran> ran, Score score, String target, Completion completion) {
         Messages msg = ctx.msg();
         Lang lang = ctx.settings().lang();
         Map<String, List<String>> blocked = new LinkedHashMap<>();
@@ -129,7 +130,7 @@ final class CheckCommand implements Callable<Integer> {
         GradeText.completion(msg, lab.lab().id(), target, completion).forEach(ctx::say);
     }
 
-    private void printJson(LabContext lab, List<Ran> ran, Score score, boolean complete) {
+    private void printJson(LabWorkspace lab, List<Ran> ran, Score score, boolean complete) {
         Lang lang = ctx.settings().lang();
         List<Map<String, Object>> list = new ArrayList<>();
         for (Ran r : ran) {

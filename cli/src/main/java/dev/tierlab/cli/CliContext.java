@@ -134,6 +134,22 @@ final class CliContext {
      * The labs: the bundled ones, overlaid by the folders of {@code TIERLAB_LABS_PATH} and then of
      * {@code --labs-dir}. A lab that replaces another is announced on standard error once.
      */
+    /** What the workflows of {@code dev.tierlab.app} work with, for this command line. */
+    dev.tierlab.app.Services services() {
+        return new dev.tierlab.app.Services(env, msg(), options().trust(), this::labs, this::progress, this::projectBuilder,
+                this::localInvocation, this::labGenerator, () -> SandboxCommand.sandbox(this));
+    }
+
+    /** Deploy, destroy and checks, shown as the commands show them ({@code show}: where plan and events go). */
+    dev.tierlab.app.DeployWorkflow deployWorkflow(PrintWriter show) {
+        return new dev.tierlab.app.DeployWorkflow(services(), new DeployPrinter(this, show));
+    }
+
+    /** The lab workspace a command works in: {@code --dir} ({@code dirFlag}, may be null), else the one found. */
+    dev.tierlab.workspace.LabWorkspace labWorkspace(Path dirFlag) {
+        return dev.tierlab.workspace.LabWorkspace.open(dirFlag, env().workingDir(), progress().load(), labs());
+    }
+
     dev.tierlab.lab.LabCatalog labs() {
         List<dev.tierlab.lab.LabCatalog.Source> sources = labSources();
         if (catalog == null || !sources.equals(catalogFor)) {
@@ -188,8 +204,8 @@ final class CliContext {
 
     /** Local invocation in {@code workspace}, with the sample events of the workspace's lab. */
     dev.tierlab.runtime.LocalInvocation localInvocation(Path workspace) {
-        String lab = new dev.tierlab.generate.Workspace(workspace, Clock.systemUTC()).marker()
-                .map(dev.tierlab.generate.Workspace.Marker::lab).orElse(null);
+        String lab = new dev.tierlab.workspace.Workspace(workspace, Clock.systemUTC()).marker()
+                .map(dev.tierlab.workspace.Workspace.Marker::lab).orElse(null);
         Path folder = lab == null || !labs().ids().contains(lab) ? null : labs().folder(lab);
         Path events = folder == null ? null : dev.tierlab.lab.LabCatalog.inside(folder, "events").orElse(null);
         return new dev.tierlab.runtime.LocalInvocation(projectBuilder(),

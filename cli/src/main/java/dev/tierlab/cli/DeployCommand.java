@@ -1,6 +1,7 @@
 package dev.tierlab.cli;
 
-import dev.tierlab.build.MavenProject;
+import dev.tierlab.workspace.LabWorkspace;
+import dev.tierlab.app.DeployWorkflow;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Messages;
@@ -34,10 +35,10 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
+        LabWorkspace lab = ctx.labWorkspace(workspaceOption.dir);
         Messages msg = ctx.msg();
         long start = System.nanoTime();
-        Deployments.Deployed deployed = new Deployments(ctx).deploy(lab, targetOptions, true, yes);
+        DeployWorkflow.Deployed deployed = ctx.deployWorkflow(ctx.out()).deploy(lab, targetOptions.request(), true, yes);
         Deployer.Result result = deployed.result();
         Target target = deployed.target();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -1,10 +1,11 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.app.DeployWorkflow;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import dev.tierlab.i18n.Messages;
-import dev.tierlab.lab.Workspaces;
+import dev.tierlab.workspace.Workspaces;
 import dev.tierlab.provision.AwsClients;
 import dev.tierlab.provision.DeployState;
 import dev.tierlab.provision.Deployer;
@@ -40,15 +41,15 @@ final class DestroyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Messages msg = ctx.msg();
-        Deployments deployments = new Deployments(ctx);
+        DeployWorkflow deployments = ctx.deployWorkflow(ctx.out());
         if (all) {
-            Target target = deployments.target(targetOptions, null);
+            Target target = deployments.target(targetOptions.request(), null);
             if (!yes && !ctx.confirm(msg.get("destroy.askAll", target.name()))) {
                 ctx.say(msg.get("destroy.declined"));
                 return ExitCode.CANCELLED.code();
             }
             try (AwsClients aws = new AwsClients(target)) {
-                Deployer deployer = new Deployer(aws, deployments.listener(false, true));
+                Deployer deployer = deployments.deployer(aws, false, true);
                 List<String> removed = deployer.destroyAll();
                 forgetHere();
                 ctx.say(msg.get("destroy.allDone", removed.size(), target.name()));
@@ -65,7 +66,7 @@ final class DestroyCommand implements Callable<Integer> {
             return 0;
         }
         deployments.notePending(state);
-        Target target = deployments.target(targetOptions, state);
+        Target target = deployments.target(targetOptions.request(), state);
         if (target.isAws() && !yes && !ctx.confirm(msg.get("destroy.ask", state.stack(), state.account(), state.region()))) {
             ctx.say(msg.get("destroy.declined"));
             return ExitCode.CANCELLED.code();

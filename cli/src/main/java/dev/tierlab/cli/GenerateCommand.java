@@ -1,7 +1,7 @@
 package dev.tierlab.cli;
 
 import dev.tierlab.lab.Lab;
-import dev.tierlab.lab.Workspaces;
+import dev.tierlab.workspace.Workspaces;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.i18n.Lang;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
@@ -31,7 +32,7 @@ final class HintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
+        LabWorkspace lab = ctx.labWorkspace(workspaceOption.dir);
         Lab.Step s = lab.step(step);
         Messages msg = ctx.msg();
         Lang lang = ctx.settings().lang();

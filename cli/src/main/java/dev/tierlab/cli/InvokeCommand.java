@@ -2,7 +2,7 @@ package dev.tierlab.cli;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.i18n.Messages;
-import dev.tierlab.lab.Workspaces;
+import dev.tierlab.workspace.Workspaces;
 import dev.tierlab.runtime.LambdaInvoker;
 import dev.tierlab.runtime.LocalInvocation;
 import java.io.OutputStream;

@@ -3,7 +3,7 @@ package dev.tierlab.cli;
 import dev.tierlab.i18n.Lang;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
-import dev.tierlab.lab.Workspaces;
+import dev.tierlab.workspace.Workspaces;
 import dev.tierlab.progress.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,10 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.app.SelfTestWorkflow;
 import dev.tierlab.error.ExitCode;
-import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.render.DisplayWidth;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,15 +30,11 @@ final class LabTestCommand implements Callable<Integer> {
         Messages msg = ctx.msg();
         Lab lab = ctx.labs().load(labId);
         ctx.labs().requireTrusted(lab, ctx.options().trust());
-        Path workspace;
-        try {
-            workspace = Files.createTempDirectory("tierlab-lab-test-" + lab.id() + "-");
-        } catch (IOException e) {
-            throw TierlabException.io(Path.of(System.getProperty("java.io.tmpdir")), e);
-        }
-        String target = lab.deploy() == null ? "local" : targetOptions.request().name() == null ? "sandbox" : targetOptions.request().name();
+        Path workspace = SelfTestWorkflow.newWorkspace(lab);
+        String target = lab.deploy() == null ? "local" : targetOptions.request().kindOrDefault().id();
         ctx.say(msg.get("labtest.start", lab.id(), workspace, target));
-        LabSelfTest.Result result = new LabSelfTest(ctx, targetOptions).run(lab, ctx.labs().folder(lab.id()), workspace);
+        SelfTestWorkflow.Result result = new SelfTestWorkflow(ctx.services(), new DeployPrinter(ctx, ctx.err()), targetOptions.request())
+                .run(lab, ctx.labs().folder(lab.id()), workspace);
         print(result, target);
         if (!result.ok()) {
             ctx.say(msg.get("labtest.failed", lab.id(), String.join(", ", result.failedSteps())));
@@ -52,14 +46,14 @@ final class LabTestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(LabSelfTest.Result result, String target) {
+    private void print(SelfTestWorkflow.Result result, String target) {
         Messages msg = ctx.msg();
         int width = Math.max(DisplayWidth.of(msg.get("labtest.step")),
                 result.steps().stream().mapToInt(s -> s.step().id().length()).max().orElse(0));
         String starterHeading = msg.get("labtest.starter");
         int starterWidth = DisplayWidth.of(starterHeading);
         java.util.List<String[]> rows = new java.util.ArrayList<>();
-        for (LabSelfTest.StepResult s : result.steps()) {
+        for (SelfTestWorkflow.StepResult s : result.steps()) {
             int checks = s.step().checks().size();
             String starter = (s.starterOk() ? "✓ " : "✗ ") + (s.starterFailed() > 0
                     ? msg.get("labtest.starterFails", s.starterFailed(), checks)

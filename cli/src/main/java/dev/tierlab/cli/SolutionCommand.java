@@ -1,7 +1,8 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.error.ExitCode;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.progress.LearnerRecord;
@@ -38,7 +39,7 @@ final class SolutionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabContext lab = LabContext.of(ctx, workspaceOption.dir);
+        LabWorkspace lab = ctx.labWorkspace(workspaceOption.dir);
         Lab.Step s = lab.step(step);
         Messages msg = ctx.msg();
         if (s.solution() == null) {

@@ -1,5 +1,6 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.provision.TargetKind;
 import dev.tierlab.provision.Targets;
 import java.util.Iterator;
 import picocli.CommandLine.Option;
@@ -20,8 +21,13 @@ final class TargetOptions {
 
     /** The request these options make; {@code --endpoint} alone implies {@code --target endpoint}. */
     Targets.Request request() {
-        String name = target == null && endpoint != null ? "endpoint" : target;
-        return new Targets.Request(name, endpoint, profile, region);
+        TargetKind kind = target == null ? endpoint != null ? TargetKind.ENDPOINT : null : TargetKind.of(target);
+        return new Targets.Request(kind, endpoint, profile, region);
+    }
+
+    /** The target as a report names it: the word given, else {@code endpoint} for {@code --endpoint} alone, else the sandbox. */
+    String targetWord() {
+        return target != null ? target : endpoint != null ? TargetKind.ENDPOINT.id() : TargetKind.SANDBOX.id();
     }
 
     boolean given() {

@@ -1,18 +1,12 @@
 package dev.tierlab.cli;
 
+import dev.tierlab.app.GenerateWorkflow;
 import dev.tierlab.error.ExitCode;
-import dev.tierlab.generate.LabGenerator;
-import dev.tierlab.generate.Workspace;
 import dev.tierlab.i18n.Messages;
 import dev.tierlab.lab.Lab;
 import java.nio.file.Path;
-import java.time.Clock;
 
-/**
- * Generates a lab's workspace for {@code generate} and {@code lab start}: renders, lists the files
- * the learner changed, asks before overwriting them (a backup is kept), writes, and records the
- * workspace as the current lab's.
- */
+/** How {@code generate} and {@code lab start} show a generation ({@link GenerateWorkflow}) and ask about changed files. */
 final class WorkspaceGeneration {
     private final CliContext ctx;
 
@@ -20,47 +14,24 @@ final class WorkspaceGeneration {
         this.ctx = ctx;
     }
 
-    /**
-     * Where to generate {@code lab}: {@code --dir}; else the workspace of this lab that contains the
-     * current directory; else the lab's workspace from progress; else {@code ~/tierlab-workspace/<lab>}.
-     */
+    /** Where to generate {@code lab} (see {@link GenerateWorkflow#target}). */
     static Path target(CliContext ctx, Lab lab, Path dirFlag) {
-        if (dirFlag != null) {
-            return ctx.env().workingDir().resolve(dirFlag).normalize();
-        }
-        for (Path p = ctx.env().workingDir(); p != null; p = p.getParent()) {
-            java.util.Optional<Workspace.Marker> marker = java.nio.file.Files.isRegularFile(p.resolve(Workspace.MARKER))
-                    ? new Workspace(p, Clock.systemUTC()).marker() : java.util.Optional.empty();
-            if (marker.isPresent()) {
-                if (lab.id().equals(marker.get().lab())) {
-                    return p;
-                }
-                break;
-            }
-        }
-        String saved = ctx.progress().load().lab(lab.id()).workspace();
-        return saved != null ? Path.of(saved) : dev.tierlab.lab.Workspaces.defaultDir(ctx.env().userHome(), lab.id());
+        return new GenerateWorkflow(ctx.services()).target(lab, dirFlag);
     }
 
     int generate(Lab lab, Path dir, boolean force, boolean yes) {
         Messages msg = ctx.msg();
-        LabGenerator.Output output = ctx.labGenerator().render(lab);
-        Workspace ws = new Workspace(dir, Clock.systemUTC());
-        Workspace.Plan plan = ws.plan(output.files());
-        boolean overwrite = force;
-        if (!plan.conflicts().isEmpty() && !force) {
-            ctx.say(msg.get("generate.conflicts", plan.conflicts().size()));
-            plan.conflicts().forEach(f -> ctx.out().println("  " + f));
-            overwrite = yes || ctx.confirm(msg.get("generate.askOverwrite"));
+        GenerateWorkflow.Generated done = new GenerateWorkflow(ctx.services()).generate(lab, dir, force, conflicts -> {
+            ctx.say(msg.get("generate.conflicts", conflicts.size()));
+            conflicts.forEach(f -> ctx.out().println("  " + f));
+            return yes || ctx.confirm(msg.get("generate.askOverwrite"));
+        });
+        ctx.say(msg.get("generate.done", done.dir(), done.result().written().size(), done.plan().unchanged().size()));
+        if (done.result().backup() != null) {
+            ctx.say(msg.get("generate.backup", done.result().backup()));
         }
-        Workspace.Result result = ws.apply(plan, overwrite, lab.id(), output.templateVersions());
-        ctx.progress().update(p -> p.withLab(lab.id(), p.lab(lab.id()).withWorkspace(ws.dir().toString()), true));
-        ctx.say(msg.get("generate.done", ws.dir(), result.written().size(), plan.unchanged().size()));
-        if (result.backup() != null) {
-            ctx.say(msg.get("generate.backup", result.backup()));
-        }
-        if (!result.kept().isEmpty()) {
-            ctx.say(msg.get("generate.kept", result.kept().size()));
+        if (!done.result().kept().isEmpty()) {
+            ctx.say(msg.get("generate.kept", done.result().kept().size()));
             return ExitCode.CANCELLED.code();
         }
         return 0;

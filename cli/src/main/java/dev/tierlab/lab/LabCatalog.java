@@ -144,21 +144,7 @@ public final class LabCatalog {
      * empty when it is missing or leads outside.
      */
     public static Optional<Path> inside(Path folder, String relative) {
-        if (relative == null) {
-            return Optional.empty();
-        }
-        Path path = folder.resolve(relative).normalize();
-        if (!path.startsWith(folder.normalize()) || !Files.exists(path)) {
-            return Optional.empty();
-        }
-        try {
-            if (path.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
-                return Optional.of(path); // a folder packed in the jar has no links
-            }
-            return path.toRealPath().startsWith(folder.toRealPath()) ? Optional.of(path) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return dev.tierlab.files.Containment.resolve(folder, relative).filter(Files::exists);
     }
 
     /** True when {@code relative} is a directory inside {@code folder} (see {@link #inside}). */

@@ -9,14 +9,14 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.serialization.DefaultJsonNodeReader;
 import com.networknt.schema.serialization.node.JsonLocationAware;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.files.Containment;
+import dev.tierlab.files.Hashes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -47,7 +47,7 @@ public record LabFingerprint(String sha256, Map<String, Integer> lines) {
         try {
             String text = Files.readString(file);
             JsonNode tree = DefaultJsonNodeReader.builder().locationAware().build().readTree(text, InputFormat.YAML);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Hashes.sha256();
             Object plain = CANONICAL.treeToValue(tree, Object.class);
             sha.update(CANONICAL.writeValueAsBytes(plain));
             TreeSet<String> events = new TreeSet<>();
@@ -60,16 +60,15 @@ public record LabFingerprint(String sha256, Map<String, Integer> lines) {
             }
             for (String event : events) {
                 Path path = folder.resolve("events").resolve(event + ".json").normalize();
+                boolean inside = Containment.contains(folder, path);
                 sha.update(("\nevent " + event + "\n").getBytes(StandardCharsets.UTF_8));
-                if (path.startsWith(folder) && Files.isRegularFile(path)) {
+                if (inside && Files.isRegularFile(path)) {
                     sha.update(Files.readAllBytes(path));
                 }
             }
-            return new LabFingerprint(HexFormat.of().formatHex(sha.digest()), lines(tree));
+            return new LabFingerprint(Hashes.hex(sha.digest()), lines(tree));
         } catch (IOException e) {
             throw TierlabException.io(file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -21,14 +21,14 @@ import java.util.Optional;
  * or destroy runs, {@link #pending} names it; a command that finds it set after the fact knows that
  * the operation was interrupted and says so.
  *
- * @param target   the target's name (sandbox, endpoint, aws, …)
+ * @param target   the kind of target, recorded as the word the user types (sandbox, endpoint, aws, …)
  * @param endpoint the emulator's URL, null on AWS
  * @param outputs  the stack's outputs after the last successful deploy
  * @param sources  the {@link DeployedSources} fingerprint of the workspace at the last successful deploy
  *                 (null before one): checks of what is deployed are blocked while the workspace differs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeployState(String target, String endpoint, String region, String account, String stack, String bucket,
+public record DeployState(TargetKind target, String endpoint, String region, String account, String stack, String bucket,
                           List<String> artifacts, Map<String, String> outputs, String deployedAt, Pending pending,
                           String sources) {
     public static final String FILE = ".tierlab/deploy.json";

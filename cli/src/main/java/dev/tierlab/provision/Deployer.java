@@ -2,13 +2,13 @@ package dev.tierlab.provision;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
+import dev.tierlab.files.Containment;
 import dev.tierlab.lab.Lab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,16 @@ import java.util.function.Function;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.ChangeAction;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetStatus;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.Replacement;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 
 /**
  * Deploys a workspace with CloudFormation: the deployment zips go to a tagged artifacts bucket under
@@ -64,12 +67,12 @@ public final class Deployer {
         void event(StackEvent event);
     }
 
-    /** One resource change of a change set; {@code replacement} is True, False or Conditional for modifications. */
-    public record Change(String action, String logicalId, String type, String replacement) {
+    /** One resource change of a change set; {@code replacement} is null except for modifications. */
+    public record Change(ChangeAction action, String logicalId, String type, Replacement replacement) {
     }
 
     /** What a change set will do, and where. */
-    public record Plan(String target, String account, String region, String stack, boolean create, List<Change> changes) {
+    public record Plan(TargetKind target, String account, String region, String stack, boolean create, List<Change> changes) {
     }
 
     public enum Outcome { DEPLOYED, NO_CHANGES, DECLINED }
@@ -98,11 +101,11 @@ public final class Deployer {
      */
     public Result deploy(String lab, Path workspace, Lab.Deploy spec, Function<Path, Path> packager) {
         Target target = aws.target();
-        Optional<DeployState> previous = DeployState.read(workspace).filter(s -> s.target().equals(target.name()));
+        Optional<DeployState> previous = DeployState.read(workspace).filter(s -> s.target() == target.kind());
         String stack = previous.map(DeployState::stack).orElse(stackName(lab, workspace));
-        Path template = workspace.resolve(spec.template()).normalize();
-        if (!template.startsWith(workspace) || !Files.isRegularFile(template)) {
-            throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.noTemplate", spec.template(), workspace);
+        Path template = Containment.resolve(workspace, spec.template()).orElse(null);
+        if (template == null || !Files.isRegularFile(template)) {
+            throw new WorkspaceFault(ExitCode.NOT_FOUND, "error.deploy.noTemplate", spec.template(), workspace);
         }
         String sources = DeployedSources.of(workspace, spec);
         Map<String, Path> zips = new LinkedHashMap<>();
@@ -121,20 +124,20 @@ public final class Deployer {
             parameters.put(zip.getKey(), key);
             artifacts.add(key);
         }
-        DeployState state = new DeployState(target.name(), target.endpoint() == null ? null : target.endpoint().toString(), region,
+        DeployState state = new DeployState(target.kind(), target.endpoint() == null ? null : target.endpoint().toString(), region,
                 account, stack, bucket, artifacts, previous.map(DeployState::outputs).orElse(Map.of()),
                 previous.map(DeployState::deployedAt).orElse(null), null, previous.map(DeployState::sources).orElse(null));
         state.write(workspace); // from here on, destroy knows what to clean up, whatever happens next
 
         CloudFormationClient cfn = aws.cloudFormation();
         Optional<Stack> existing = settle(stack);
-        if (existing.isPresent() && existing.get().stackStatusAsString().equals("ROLLBACK_COMPLETE")) {
+        if (existing.isPresent() && existing.get().stackStatus() == StackStatus.ROLLBACK_COMPLETE) {
             // a stack whose creation failed cannot be updated on AWS: it is removed and created again
             listener.progress("deploy.recreate", stack);
             deleteStack(stack);
             existing = Optional.empty();
         }
-        boolean create = existing.isEmpty() || existing.get().stackStatusAsString().equals("REVIEW_IN_PROGRESS");
+        boolean create = existing.isEmpty() || existing.get().stackStatus() == StackStatus.REVIEW_IN_PROGRESS;
         String changeSet = "tierlab-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         listener.progress("deploy.changeSet", stack);
@@ -148,10 +151,10 @@ public final class Deployer {
                     .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)
                     .tags(tags(lab, workspace)));
         } catch (CloudFormationException e) {
-            throw new TierlabException(ExitCode.FAILED, e, "error.deploy.rejected", spec.template(), message(e));
+            throw new WorkspaceFault(ExitCode.FAILED, e, "error.deploy.rejected", spec.template(), message(e));
         }
         DescribeChangeSetResponse described = waitForChangeSet(stack, changeSet);
-        if (described.statusAsString().equals("FAILED")) {
+        if (described.status() == ChangeSetStatus.FAILED) {
             String reason = String.valueOf(described.statusReason());
             cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
             if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
@@ -159,11 +162,11 @@ public final class Deployer {
                 same.write(workspace);
                 return new Result(Outcome.NO_CHANGES, same, null);
             }
-            throw new TierlabException(ExitCode.FAILED, "error.deploy.rejected", spec.template(), reason);
+            throw new WorkspaceFault(ExitCode.FAILED, "error.deploy.rejected", spec.template(), reason);
         }
-        Plan plan = new Plan(target.name(), account, region, stack, create, described.changes().stream()
+        Plan plan = new Plan(target.kind(), account, region, stack, create, described.changes().stream()
                 .map(c -> c.resourceChange())
-                .map(r -> new Change(r.actionAsString(), r.logicalResourceId(), r.resourceType(), r.replacementAsString()))
+                .map(r -> new Change(r.action(), r.logicalResourceId(), r.resourceType(), r.replacement()))
                 .toList());
         if (!listener.confirm(plan)) {
             cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
@@ -176,15 +179,15 @@ public final class Deployer {
         state.withPending(new DeployState.Pending("deploy", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())).write(workspace);
         cfn.executeChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
         Stack settled = follow(stack, seen);
-        String status = settled.stackStatusAsString();
-        if (status.equals("CREATE_COMPLETE") || status.equals("UPDATE_COMPLETE")) {
+        String status = settled.stackStatusAsString(); // as the target wrote it, for the message
+        if (StackStates.deployed(settled.stackStatus())) {
             DeployState done = state.withOutputs(outputs(stack)).deployedNow(sources);
             done.write(workspace);
             return new Result(Outcome.DEPLOYED, done, plan);
         }
         state.write(workspace);
         StackEvent failed = firstFailure(stack, seen);
-        throw new TierlabException(ExitCode.FAILED, "error.deploy.failed", stack, status,
+        throw new WorkspaceFault(ExitCode.FAILED, "error.deploy.failed", stack, status,
                 failed == null ? "?" : failed.logicalResourceId(), failed == null ? "?" : failed.resourceType(),
                 failed == null ? "?" : String.valueOf(failed.resourceStatusReason()));
     }
@@ -244,7 +247,7 @@ public final class Deployer {
         List<String> stacks = new ArrayList<>();
         for (Stack s : aws.cloudFormation().describeStacksPaginator(b -> { }).stacks()) {
             boolean ours = s.tags().stream().anyMatch(t -> t.key().equals(TAG_MANAGED));
-            if (ours && !s.stackStatusAsString().equals("DELETE_COMPLETE")) {
+            if (ours && s.stackStatus() != StackStatus.DELETE_COMPLETE) {
                 stacks.add(s.stackName());
             }
         }
@@ -352,8 +355,7 @@ public final class Deployer {
         long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
         while (true) {
             DescribeChangeSetResponse r = aws.cloudFormation().describeChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
-            String status = r.statusAsString();
-            if (status.equals("CREATE_COMPLETE") || status.equals("FAILED")) {
+            if (StackStates.changeSetSettled(r.status())) {
                 return r;
             }
             pause(deadline);
@@ -364,7 +366,7 @@ public final class Deployer {
         try {
             String body = Files.readString(template);
             if (body.getBytes(StandardCharsets.UTF_8).length > 51_200) {
-                throw new TierlabException(ExitCode.BAD_INPUT, "error.deploy.templateTooLarge", template);
+                throw new WorkspaceFault(ExitCode.BAD_INPUT, "error.deploy.templateTooLarge", template);
             }
             return body;
         } catch (IOException e) {
@@ -375,7 +377,7 @@ public final class Deployer {
     /** The stack, after waiting for any operation in progress on it to end; empty when there is none. */
     private Optional<Stack> settle(String stack) {
         Optional<Stack> now = describe(stack);
-        if (now.isPresent() && inProgress(now.get().stackStatusAsString())) {
+        if (now.isPresent() && StackStates.inProgress(now.get().stackStatus())) {
             listener.progress("deploy.waiting", stack, now.get().stackStatusAsString());
             return Optional.of(follow(stack, eventIds(stack)));
         }
@@ -385,17 +387,13 @@ public final class Deployer {
     private Optional<Stack> describe(String stack) {
         try {
             List<Stack> stacks = aws.cloudFormation().describeStacks(b -> b.stackName(stack)).stacks();
-            return stacks.stream().filter(s -> !s.stackStatusAsString().equals("DELETE_COMPLETE")).findFirst();
+            return stacks.stream().filter(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE).findFirst();
         } catch (CloudFormationException e) {
             if (String.valueOf(e.getMessage()).contains("does not exist")) {
                 return Optional.empty();
             }
             throw e;
         }
-    }
-
-    private static boolean inProgress(String status) {
-        return status.endsWith("_IN_PROGRESS") && !status.equals("REVIEW_IN_PROGRESS");
     }
 
     private void deleteStack(String stack) {
@@ -405,8 +403,7 @@ public final class Deployer {
         long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
         while (left.isPresent()) {
             report(stack, seen);
-            String status = left.get().stackStatusAsString();
-            if (status.equals("DELETE_FAILED")) {
+            if (left.get().stackStatus() == StackStatus.DELETE_FAILED) {
                 StackEvent failed = firstFailure(stack, seen);
                 throw new TierlabException(ExitCode.FAILED, "error.destroy.failed", stack,
                         failed == null ? "?" : failed.logicalResourceId(), failed == null ? "?" : String.valueOf(failed.resourceStatusReason()));
@@ -425,7 +422,7 @@ public final class Deployer {
             if (now.isEmpty()) {
                 throw new TierlabException(ExitCode.FAILED, "error.deploy.vanished", stack);
             }
-            if (!inProgress(now.get().stackStatusAsString())) {
+            if (!StackStates.inProgress(now.get().stackStatus())) {
                 return now.get();
             }
             pause(deadline);
@@ -468,7 +465,7 @@ public final class Deployer {
     /** The first resource that failed since {@code before}: its id, type and reason say what went wrong. */
     private StackEvent firstFailure(String stack, Set<String> before) {
         List<StackEvent> failures = new ArrayList<>(events(stack).stream()
-                .filter(e -> e.resourceStatusAsString() != null && e.resourceStatusAsString().endsWith("_FAILED"))
+                .filter(e -> StackStates.failed(e.resourceStatus()))
                 .filter(e -> e.resourceStatusReason() == null || !e.resourceStatusReason().contains("cancelled"))
                 .toList());
         // events come newest first; the oldest failure is the cause, later ones are consequences
@@ -486,11 +483,7 @@ public final class Deployer {
         return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String sha256(byte[] bytes) {
+        return dev.tierlab.files.Hashes.sha256(bytes);
     }
 }

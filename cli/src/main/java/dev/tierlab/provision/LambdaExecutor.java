@@ -59,8 +59,8 @@ public final class LambdaExecutor implements AutoCloseable {
         this.cache = cache;
         this.logs = logs;
         this.sandbox = sandbox;
-        this.lambda = Target.emulator("sandbox", sandbox, Set.of()).configure(LambdaClient.builder()).build();
-        this.functionLogs = new FunctionLogs(Target.emulator("sandbox", sandbox, Set.of()).configure(CloudWatchLogsClient.builder()).build(), logs);
+        this.lambda = Target.emulator(TargetKind.SANDBOX, sandbox, Set.of()).configure(LambdaClient.builder()).build();
+        this.functionLogs = new FunctionLogs(Target.emulator(TargetKind.SANDBOX, sandbox, Set.of()).configure(CloudWatchLogsClient.builder()).build(), logs);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 16);
         server.createContext("/", this::handle);
         server.createContext("/health", exchange -> {

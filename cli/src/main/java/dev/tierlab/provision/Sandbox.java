@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.tierlab.build.ProjectBuilder;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.files.AtomicFiles;
 import dev.tierlab.files.Bundled;
+import dev.tierlab.files.FileTrees;
+import dev.tierlab.net.Ports;
+import dev.tierlab.process.Processes;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,13 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The default target: MiniStack, an MIT-licensed AWS emulator from PyPI, installed by tierlab into
@@ -96,9 +94,9 @@ public final class Sandbox {
             }
             Path launcher = dir.resolve("ministack-launcher.py");
             AtomicFiles.write(launcher, Bundled.bytes(Sandbox.class, "ministack-launcher.py"));
-            int executorPort = freePort();
+            int executorPort = Ports.free();
             ProcessBuilder pb = new ProcessBuilder(python.toString(), launcher.toString())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(Processes.nullFile()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             Map<String, String> env = pb.environment();
@@ -147,7 +145,7 @@ public final class Sandbox {
         Process p = new ProcessBuilder(java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), LambdaExecutor.class.getName(),
                 "http://127.0.0.1:" + record.port(), String.valueOf(port), dir.resolve("code").toString())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(Processes.nullFile()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("executor.log").toFile()))
                 .start();
@@ -161,12 +159,6 @@ public final class Sandbox {
             Thread.sleep(100);
         }
         return new Record(record.pid(), record.port(), record.version(), record.started(), p.pid(), port, startOf(p.pid()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return free.getLocalPort();
-        }
     }
 
     /** True when tierlab's Java executor of the running sandbox answers: only then do Java functions really run. */
@@ -264,25 +256,24 @@ public final class Sandbox {
         } catch (IOException e) {
             throw TierlabException.io(dir, e);
         }
-        ProjectBuilder.ProcessRun create = ProjectBuilder.ProcessRun.of(dir, List.of("python3", "-m", "venv", venv.toString()));
-        ProjectBuilder.ProcessRun pip = create.exitCode() != 0 ? create : ProjectBuilder.ProcessRun.of(dir,
+        Processes.Result create = Processes.run(dir, List.of("python3", "-m", "venv", venv.toString()));
+        Processes.Result pip = !create.succeeded() ? create : Processes.run(dir,
                 List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check",
                         "ministack==" + VERSION, "cryptography"));
-        if (pip.exitCode() != 0 || !Files.isExecutable(ministack)) {
+        if (!pip.succeeded() || !Files.isExecutable(ministack)) {
             deleteTree(venv);
-            List<String> out = pip.output();
             throw new TierlabException(ExitCode.FAILED, "error.sandbox.installFailed", ENGINE + " " + VERSION,
-                    String.join(" | ", out.subList(Math.max(0, out.size() - 3), out.size())));
+                    String.join(" | ", pip.tail(3)));
         }
         return venv.resolve("bin/python");
     }
 
     private static void checkPython() {
-        ProjectBuilder.ProcessRun run;
+        Processes.Result run;
         try {
-            run = ProjectBuilder.ProcessRun.of(Path.of("."), List.of("python3", "-c",
-                    "import sys; print('%d.%d' % sys.version_info[:2])"));
-        } catch (TierlabException e) {
+            run = Processes.run(Path.of("."), List.of("python3", "-c",
+                    "import sys; print('%d.%d' % sys.version_info[:2])"), java.time.Duration.ofSeconds(30));
+        } catch (Processes.NotStarted e) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.sandbox.python", "none");
         }
         String version = run.output().isEmpty() ? "?" : run.output().get(0).trim();
@@ -295,9 +286,7 @@ public final class Sandbox {
     }
 
     private static void ensurePortFree(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-            probe.setReuseAddress(true);
-        } catch (IOException e) {
+        if (!Ports.isFree(port)) {
             throw new TierlabException(ExitCode.BUSY, "error.sandbox.portBusy", port);
         }
     }
@@ -346,13 +335,8 @@ public final class Sandbox {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             throw TierlabException.io(root, e);
         }

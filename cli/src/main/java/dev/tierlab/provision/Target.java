@@ -18,13 +18,13 @@ import software.amazon.awssdk.regions.Region;
  * container, or AWS itself. A target says what it really does ({@link Capability}); a check that
  * needs something the target lacks is reported as not verifiable there, never as passed.
  *
- * @param name         sandbox, endpoint, localstack, floci or aws
+ * @param kind         sandbox, endpoint, localstack, floci or aws
  * @param endpoint     the emulator's URL; null for AWS
  * @param region       the region clients use
  * @param credentials  how clients sign requests (emulators accept fixed placeholder keys)
  * @param capabilities what the target enforces or runs, see {@link Capability}
  */
-public record Target(String name, URI endpoint, Region region, AwsCredentialsProvider credentials, Set<Capability> capabilities) {
+public record Target(TargetKind kind, URI endpoint, Region region, AwsCredentialsProvider credentials, Set<Capability> capabilities) {
     /** Emulators answer in this region and accept these placeholder keys (they are not secrets). */
     public static final Region EMULATOR_REGION = Region.US_EAST_1;
     public static final String EMULATOR_KEY = "test";
@@ -32,9 +32,14 @@ public record Target(String name, URI endpoint, Region region, AwsCredentialsPro
     private static final Pattern API_URL = Pattern.compile("https://([a-z0-9]+)\\.execute-api\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?(/.*)?");
 
     /** An emulator at {@code endpoint} with placeholder credentials. */
-    public static Target emulator(String name, URI endpoint, Set<Capability> capabilities) {
-        return new Target(name, endpoint, EMULATOR_REGION,
+    public static Target emulator(TargetKind kind, URI endpoint, Set<Capability> capabilities) {
+        return new Target(kind, endpoint, EMULATOR_REGION,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(EMULATOR_KEY, EMULATOR_KEY)), capabilities);
+    }
+
+    /** The word the user types for this target, as messages show it. */
+    public String name() {
+        return kind.id();
     }
 
     public boolean isAws() {

@@ -27,7 +27,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * (docs/targets.md).
  */
 public final class Targets {
-    public static final List<String> NAMES = List.of("sandbox", "endpoint", "localstack", "floci", "aws");
+    /** The words {@code --target} accepts. */
+    public static final List<String> NAMES = TargetKind.ids();
 
     /**
      * MiniStack 1.5.33, measured (docs/research/ministack.md): requests reach API stages; API keys and
@@ -61,19 +62,26 @@ public final class Targets {
         this.progress = progress;
     }
 
-    /** What the user asked for; null fields mean "not given". */
-    public record Request(String name, String endpoint, String profile, String region) {
+    /**
+     * What the user asked for; null fields mean "not given" (no kind: the sandbox). For a container
+     * kind, {@code endpoint} is the container a workspace deployed to, which must still be running.
+     */
+    public record Request(TargetKind kind, String endpoint, String profile, String region) {
+        /** The kind asked for, the sandbox when none was. */
+        public TargetKind kindOrDefault() {
+            return kind == null ? TargetKind.SANDBOX : kind;
+        }
     }
 
     public Target resolve(Request request) {
-        String name = request.name() == null ? "sandbox" : request.name();
-        return switch (name) {
-            case "sandbox" -> sandbox(request.endpoint() == null ? Sandbox.DEFAULT_PORT : URI.create(request.endpoint()).getPort());
-            case "endpoint" -> endpoint(request.endpoint() != null ? request.endpoint() : env.get("AWS_ENDPOINT_URL").orElseThrow(
+        TargetKind kind = request.kindOrDefault();
+        return switch (kind) {
+            case SANDBOX -> sandbox(request.endpoint() == null ? Sandbox.DEFAULT_PORT : URI.create(request.endpoint()).getPort());
+            case ENDPOINT -> endpoint(request.endpoint() != null ? request.endpoint() : env.get("AWS_ENDPOINT_URL").orElseThrow(
                     () -> new TierlabException(ExitCode.USAGE, "error.target.noEndpoint")));
-            case "localstack", "floci" -> new ContainerTargets(env, progress).start(name);
-            case "aws" -> aws(request.profile() != null ? request.profile() : env.get("AWS_PROFILE").orElse(null), request.region());
-            default -> throw new TierlabException(ExitCode.USAGE, "error.target.unknown", name, String.join(", ", NAMES));
+            case LOCALSTACK, FLOCI -> new ContainerTargets(env, progress).start(kind,
+                    request.endpoint() == null ? null : URI.create(request.endpoint()));
+            case AWS -> aws(request.profile() != null ? request.profile() : env.get("AWS_PROFILE").orElse(null), request.region());
         };
     }
 
@@ -83,18 +91,17 @@ public final class Targets {
      * before anything is deployed (what can be earned depends on the target, never on the learner's
      * work).
      */
-    public static Set<Capability> expected(String name) {
-        return switch (name == null ? "sandbox" : name) {
-            case "sandbox" -> {
+    public static Set<Capability> expected(TargetKind kind) {
+        return switch (kind == null ? TargetKind.SANDBOX : kind) {
+            case SANDBOX -> {
                 Set<Capability> caps = new HashSet<>(SANDBOX);
                 caps.add(Capability.LAMBDA_JAVA);
                 yield Set.copyOf(caps);
             }
-            case "localstack" -> LOCALSTACK;
-            case "floci" -> FLOCI;
-            case "endpoint" -> ENDPOINT;
-            case "aws" -> java.util.EnumSet.allOf(Capability.class);
-            default -> Set.of();
+            case LOCALSTACK -> LOCALSTACK;
+            case FLOCI -> FLOCI;
+            case ENDPOINT -> ENDPOINT;
+            case AWS -> java.util.EnumSet.allOf(Capability.class);
         };
     }
 
@@ -114,7 +121,7 @@ public final class Targets {
         if (sandbox.executorUp(status)) {
             caps.add(Capability.LAMBDA_JAVA);
         }
-        return Target.emulator("sandbox", URI.create(status.endpoint()), Set.copyOf(caps));
+        return Target.emulator(TargetKind.SANDBOX, URI.create(status.endpoint()), Set.copyOf(caps));
     }
 
     private static Target endpoint(String url) {
@@ -132,7 +139,7 @@ public final class Targets {
             // a MiniStack without tierlab's executor answers Java invokes with a mock: never count on them
             caps.remove(Capability.LAMBDA_JAVA);
         }
-        return Target.emulator("endpoint", uri, Set.copyOf(caps));
+        return Target.emulator(TargetKind.ENDPOINT, uri, Set.copyOf(caps));
     }
 
     private static boolean isMiniStack(URI endpoint) {
@@ -168,6 +175,6 @@ public final class Targets {
         } catch (SdkClientException e) {
             throw new TierlabException(ExitCode.FAILED, e, "error.target.noCredentials", profile == null ? "default" : profile);
         }
-        return new Target("aws", null, region, credentials, java.util.EnumSet.allOf(Capability.class));
+        return new Target(TargetKind.AWS, null, region, credentials, java.util.EnumSet.allOf(Capability.class));
     }
 }

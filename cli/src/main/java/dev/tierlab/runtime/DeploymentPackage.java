@@ -2,6 +2,7 @@ package dev.tierlab.runtime;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
+import dev.tierlab.error.WorkspaceFault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -29,7 +30,7 @@ public final class DeploymentPackage {
 
     public static DeploymentPackage open(Path zip) {
         if (!Files.isRegularFile(zip)) {
-            throw new TierlabException(ExitCode.NOT_FOUND, "error.invoke.noZip", zip);
+            throw new WorkspaceFault(ExitCode.NOT_FOUND, "error.invoke.noZip", zip);
         }
         try {
             String key = Files.size(zip) + "-" + Files.getLastModifiedTime(zip).toMillis();
@@ -57,11 +58,7 @@ public final class DeploymentPackage {
     private static void removeOlder(Path dir, String prefix) throws IOException {
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(f);
-                    }
-                }
+                dev.tierlab.files.FileTrees.delete(p);
             }
         }
     }
@@ -71,10 +68,8 @@ public final class DeploymentPackage {
             Enumeration<? extends ZipEntry> entries = z.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
-                Path target = into.resolve(e.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("zip entry outside the package: " + e.getName());
-                }
+                Path target = dev.tierlab.files.Containment.resolve(into, e.getName())
+                        .orElseThrow(() -> new IOException("zip entry outside the package: " + e.getName()));
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
                 } else {

@@ -86,7 +86,7 @@ class DeployIT extends OnSandbox {
 
         // an HTTP request through API Gateway reaches the Java handler: the ticket POSTed by the check is listed
         DeployState state = DeployState.read(ws).orElseThrow();
-        Target target = Target.emulator("sandbox", URI.create(state.endpoint()), Set.of());
+        Target target = Target.emulator(dev.tierlab.provision.TargetKind.SANDBOX, URI.create(state.endpoint()), Set.of());
         HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(target.reachable(state.outputs().get("ApiUrl")) + "/tickets")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, list.statusCode(), list.body());
@@ -192,7 +192,7 @@ class DeployIT extends OnSandbox {
         Path ws = workspace("targets", false);
         String sandboxUrl = "http://127.0.0.1:" + JSON.readTree(sandbox.home.resolve("sandbox/sandbox.json").toFile()).get("port").asInt();
         Target endpoint = new Targets(Run.env(sandbox.home, Map.of("AWS_ENDPOINT_URL", sandboxUrl), false),
-                new dev.tierlab.provision.Sandbox(sandbox.home, s -> { }), s -> { }).resolve(new Targets.Request("endpoint", null, null, null));
+                new dev.tierlab.provision.Sandbox(sandbox.home, s -> { }), s -> { }).resolve(new Targets.Request(dev.tierlab.provision.TargetKind.ENDPOINT, null, null, null));
         assertEquals(URI.create(sandboxUrl), endpoint.endpoint(), "AWS_ENDPOINT_URL is honoured");
         assertTrue(endpoint.capabilities().contains(dev.tierlab.verify.Capability.APIGATEWAY_INVOKE));
         assertFalse(endpoint.capabilities().contains(dev.tierlab.verify.Capability.LAMBDA_JAVA),

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -33,10 +31,8 @@ final class TestSandbox {
         return new TestSandbox(home, record.get("pid").asLong(), record.get("executorPid").asLong());
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return dev.tierlab.net.Ports.free();
     }
 
     void stop() {
@@ -51,7 +47,7 @@ final class TestSandbox {
     /** What tierlab tagged that is still on the sandbox: stacks and buckets. */
     java.util.List<String> leaks() throws IOException {
         int port = new ObjectMapper().readTree(home.resolve("sandbox/sandbox.json").toFile()).get("port").asInt();
-        dev.tierlab.provision.Target target = dev.tierlab.provision.Target.emulator("sandbox",
+        dev.tierlab.provision.Target target = dev.tierlab.provision.Target.emulator(dev.tierlab.provision.TargetKind.SANDBOX,
                 java.net.URI.create("http://127.0.0.1:" + port), java.util.Set.of());
         try (dev.tierlab.provision.AwsClients aws = new dev.tierlab.provision.AwsClients(target)) {
             return new dev.tierlab.provision.Deployer(aws, null).leaks();

@@ -1,5 +1,6 @@
 package dev.tierlab.generate;
 
+import dev.tierlab.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -11,11 +11,9 @@ import dev.tierlab.build.MavenProject;
 import dev.tierlab.build.ProjectBuilder;
 import dev.tierlab.generate.Generator;
 import dev.tierlab.generate.TemplateRepository;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,10 +41,8 @@ class SandboxExecutorIT {
     @TempDir
     Path home;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return dev.tierlab.net.Ports.free();
     }
 
     @Test

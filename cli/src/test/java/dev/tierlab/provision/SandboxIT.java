@@ -36,10 +36,8 @@ class SandboxIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return dev.tierlab.net.Ports.free();
     }
 
     @Test

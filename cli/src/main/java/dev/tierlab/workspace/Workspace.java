@@ -1,4 +1,4 @@
-package dev.tierlab.generate;
+package dev.tierlab.workspace;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,17 +7,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.files.AtomicFiles;
+import dev.tierlab.files.Containment;
+import dev.tierlab.files.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,11 +164,8 @@ public final class Workspace {
 
     /** A path inside the workspace; a template path that would leave it is refused. */
     private Path resolve(String rel) {
-        Path p = dir.resolve(rel).normalize();
-        if (!p.startsWith(dir)) {
-            throw new TierlabException(ExitCode.BAD_INPUT, "error.workspace.outside", rel);
-        }
-        return p;
+        return Containment.resolve(dir, rel)
+                .orElseThrow(() -> new TierlabException(ExitCode.BAD_INPUT, "error.workspace.outside", rel));
     }
 
     private static byte[] read(Path p) {
@@ -181,10 +177,6 @@ public final class Workspace {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(content);
     }
 }

@@ -1,8 +1,7 @@
-package dev.tierlab.lab;
+package dev.tierlab.workspace;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
-import dev.tierlab.generate.Workspace;
 import dev.tierlab.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;

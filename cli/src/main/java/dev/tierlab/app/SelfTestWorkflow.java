@@ -1,12 +1,14 @@
-package dev.tierlab.cli;
+package dev.tierlab.app;
 
+import dev.tierlab.workspace.LabWorkspace;
 import dev.tierlab.check.Checks;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.generate.LabGenerator;
-import dev.tierlab.generate.Workspace;
+import dev.tierlab.workspace.Workspace;
 import dev.tierlab.lab.Lab;
 import dev.tierlab.progress.Progress;
 import dev.tierlab.provision.DeployState;
+import dev.tierlab.provision.Targets;
 import dev.tierlab.verify.CheckResult;
 import dev.tierlab.verify.CheckStatus;
 import java.nio.file.Path;
@@ -22,16 +24,26 @@ import java.util.Map;
  * over and deployed, every check must pass. Then everything is destroyed and a leak scan must find
  * nothing left of it. A step without tasks and without a solution asks nothing of the learner, so its
  * starter may already pass. Quiz checks depend on the learner alone and are not part of the self-test.
+ * Deploys report to the listener; the outcome is returned, never printed.
  */
-final class LabSelfTest {
-    private final CliContext ctx;
-    private final Deployments deployments;
-    private final TargetOptions options;
+public final class SelfTestWorkflow {
+    private final Services services;
+    private final DeployWorkflow deployments;
+    private final Targets.Request options;
 
-    LabSelfTest(CliContext ctx, TargetOptions options) {
-        this.ctx = ctx;
-        this.deployments = new Deployments(ctx, ctx.err());
+    public SelfTestWorkflow(Services services, DeployWorkflow.Listener listener, Targets.Request options) {
+        this.services = services;
+        this.deployments = new DeployWorkflow(services, listener);
         this.options = options;
+    }
+
+    /** A new empty folder to run the self-test of {@code lab} in; kept when the test fails, for the author to look at. */
+    public static Path newWorkspace(Lab lab) {
+        try {
+            return java.nio.file.Files.createTempDirectory("tierlab-lab-test-" + lab.id() + "-");
+        } catch (java.io.IOException e) {
+            throw TierlabException.io(Path.of(System.getProperty("java.io.tmpdir")), e);
+        }
     }
 
     /**
@@ -43,35 +55,35 @@ final class LabSelfTest {
      * @param notVerifiable   checks the target cannot verify after the solution
      * @param note            why the solution's deploy failed, or null
      */
-    record StepResult(Lab.Step step, boolean starterMustFail, int starterFailed, List<String> solutionFailed,
+    public record StepResult(Lab.Step step, boolean starterMustFail, int starterFailed, List<String> solutionFailed,
                       int notVerifiable, String note) {
-        boolean starterOk() {
+        public boolean starterOk() {
             return !starterMustFail || starterFailed > 0;
         }
 
-        boolean ok() {
+        public boolean ok() {
             return starterOk() && solutionFailed.isEmpty();
         }
     }
 
     /** @param leaks what is left on the target after the destroy (empty when clean) */
-    record Result(List<StepResult> steps, List<String> leaks, boolean deployed) {
-        boolean ok() {
+    public record Result(List<StepResult> steps, List<String> leaks, boolean deployed) {
+        public boolean ok() {
             return leaks.isEmpty() && steps.stream().allMatch(StepResult::ok);
         }
 
-        List<String> failedSteps() {
+        public List<String> failedSteps() {
             return steps.stream().filter(s -> !s.ok()).map(s -> s.step().id()).toList();
         }
     }
 
     /** Runs the self-test of {@code lab} (defined in {@code folder}) in the empty directory {@code workspace}. */
-    Result run(Lab lab, Path folder, Path workspace) {
-        LabGenerator generator = ctx.labGenerator();
+    public Result run(Lab lab, Path folder, Path workspace) {
+        LabGenerator generator = services.labGenerator().get();
         LabGenerator.Output output = generator.render(lab);
         Workspace ws = new Workspace(workspace, Clock.systemUTC());
         ws.apply(ws.plan(output.files()), true, lab.id(), output.templateVersions());
-        LabContext context = new LabContext(workspace, lab, Progress.empty());
+        LabWorkspace context = new LabWorkspace(workspace, lab, Progress.empty());
         List<StepResult> steps = new ArrayList<>();
         DeployState last = null;
         try {
@@ -86,10 +98,10 @@ final class LabSelfTest {
                     try {
                         deployments.deploy(context, options, false, true);
                     } catch (TierlabException e) {
-                        if (!Deployments.workspaceFault(e)) {
+                        if (!DeployWorkflow.workspaceFault(e)) {
                             throw e;
                         }
-                        note = ctx.msg().get(e.key(), e.args());
+                        note = services.msg().get(e.key(), e.args());
                     }
                     last = DeployState.read(workspace).orElse(last);
                 }
@@ -112,7 +124,7 @@ final class LabSelfTest {
         return new Result(steps, leaks, last != null);
     }
 
-    private List<CheckResult> run(LabContext context, Lab.Step step) {
+    private List<CheckResult> run(LabWorkspace context, Lab.Step step) {
         List<CheckResult> results = new ArrayList<>();
         try (Checks checks = deployments.checks(context, options)) {
             for (Lab.Check check : step.checks()) {

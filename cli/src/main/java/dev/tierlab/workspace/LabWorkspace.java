@@ -1,30 +1,32 @@
-package dev.tierlab.cli;
+package dev.tierlab.workspace;
 
 import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
-import dev.tierlab.generate.Workspace;
 import dev.tierlab.lab.Lab;
-import dev.tierlab.lab.Workspaces;
+import dev.tierlab.lab.LabCatalog;
 import dev.tierlab.progress.Progress;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /** The workspace a lab command works in, its lab and the learner's progress in it. */
-record LabContext(Path workspace, Lab lab, Progress progress) {
+public record LabWorkspace(Path workspace, Lab lab, Progress progress) {
 
-    static LabContext of(CliContext ctx, Path dirFlag) {
-        Progress progress = ctx.progress().load();
-        Path workspace = Workspaces.find(dirFlag, ctx.env().workingDir(), progress);
+    /**
+     * The lab workspace {@code --dir} names ({@code dirFlag}, may be null), else the one around
+     * {@code workingDir}, else the current lab's (see {@link Workspaces#find}), with its lab loaded.
+     */
+    public static LabWorkspace open(Path dirFlag, Path workingDir, Progress progress, LabCatalog labs) {
+        Path workspace = Workspaces.find(dirFlag, workingDir, progress);
         String labId = new Workspace(workspace, Clock.systemUTC()).marker().map(Workspace.Marker::lab)
                 .orElseThrow(() -> new TierlabException(ExitCode.NOT_FOUND, "error.workspace.none", workspace));
-        return new LabContext(workspace, ctx.labs().load(labId), progress);
+        return new LabWorkspace(workspace, labs.load(labId), progress);
     }
 
     /**
      * The step named {@code id}; else the first step with a failed check; else the first step with a
      * check not passed yet (the last step when all have passed).
      */
-    Lab.Step step(String id) {
+    public Lab.Step step(String id) {
         if (id != null) {
             return lab.requireStep(id);
         }
@@ -47,7 +49,7 @@ record LabContext(Path workspace, Lab lab, Progress progress) {
     }
 
     /** True when a check of {@code step} has failed: that unlocks the second hint. */
-    boolean failedIn(Lab.Step step) {
+    public boolean failedIn(Lab.Step step) {
         Progress.LabProgress lp = progress.lab(lab.id());
         return step.checks().stream().anyMatch(c -> lp.checks().containsKey(c.id()) && "FAILED".equals(lp.checks().get(c.id()).status()));
     }
