@@ -44,7 +44,7 @@ class CheckTypesTest {
             documented.add(name);
             Class<?> params = CheckTypes.standard().find(name).orElseThrow().parameters();
             for (RecordComponent c : params.getRecordComponents()) {
-                com.fasterxml.jackson.annotation.JsonProperty renamed = c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                com.fasterxml.jackson.annotation.JsonProperty renamed = c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
                 String written = renamed != null && !renamed.value().isEmpty() ? renamed.value() : c.getName();
                 if (!row.contains("`" + written + "`")) {
                     problems.add(name + "." + written);
