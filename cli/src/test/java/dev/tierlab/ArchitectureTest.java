@@ -26,14 +26,29 @@ class ArchitectureTest {
             .because("commands and the shell live in dev.tierlab.cli; services must stay usable without a terminal");
 
     /**
-     * The local Lambda runtime is the one exception: it gives the learner's function the process's
-     * standard output (redirected to the log) and environment, as the real runtime does.
+     * The function worker is the one exception: in its own JVM, the learner's function's standard
+     * output is its log, as in the real runtime.
      */
     @ArchTest
     static final ArchRule servicesDoNotPrintToTheConsole = noClasses()
-            .that().resideOutsideOfPackages("dev.tierlab.cli..", "dev.tierlab.runtime..")
+            .that().resideOutsideOfPackages("dev.tierlab.cli..", "dev.tierlab.runtime.worker..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .because("output goes through the writers the cli layer passes in");
+
+    @ArchTest
+    static final ArchRule onlyTheWorkerRedirectsStandardStreams = noClasses()
+            .that().resideOutsideOfPackage("dev.tierlab.runtime.worker..")
+            .should().callMethod(System.class, "setOut", java.io.PrintStream.class)
+            .orShould().callMethod(System.class, "setErr", java.io.PrintStream.class)
+            .orShould().callMethod(Thread.class, "stop")
+            .because("a learner's function runs in a worker JVM of its own; tierlab's own streams and threads are never swapped or stopped");
+
+    @ArchTest
+    static final ArchRule theWorkerStandsAlone = noClasses()
+            .that().resideInAPackage("dev.tierlab.runtime.worker..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.tierlab.runtime.worker..", "java..",
+                    "com.amazonaws.services.lambda.runtime..")
+            .because("a worker JVM loads only the JDK, the Lambda runtime interfaces and serialization, so it starts fast and gives the function nothing of tierlab");
 
     @ArchTest
     static final ArchRule servicesDoNotReadTheEnvironment = noClasses()

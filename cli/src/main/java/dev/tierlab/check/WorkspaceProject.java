@@ -97,9 +97,5 @@ final class WorkspaceProject implements LocalProject {
         @Override
         public void computedEnvironment(String name) {
         }
-
-        @Override
-        public void notSet(String name) {
-        }
     }
 }

@@ -209,6 +209,7 @@ final class CliContext {
         Path folder = lab == null || !labs().ids().contains(lab) ? null : labs().folder(lab);
         Path events = folder == null ? null : dev.tierlab.lab.LabCatalog.inside(folder, "events").orElse(null);
         return new dev.tierlab.runtime.LocalInvocation(projectBuilder(),
+                new dev.tierlab.runtime.LambdaInvoker(dev.tierlab.runtime.WorkerPool.processWide()),
                 name -> read(events == null ? null : dev.tierlab.lab.LabCatalog.inside(events, name + ".json").orElse(null)),
                 name -> list(events));
     }

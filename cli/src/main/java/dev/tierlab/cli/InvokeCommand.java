@@ -63,13 +63,11 @@ final class InvokeCommand implements Callable<Integer> {
                     public void computedEnvironment(String name) {
                         err.println(msg.get("invoke.computedEnv", name));
                     }
-
-                    @Override
-                    public void notSet(String name) {
-                        err.println(msg.get("invoke.envNotSet", name));
-                    }
                 });
         logs.flush();
+        if (result.logBytesDropped() > 0) {
+            err.println(msg.get("invoke.logsDropped", result.logBytesDropped()));
+        }
         err.flush();
         return result;
     }
@@ -83,6 +81,12 @@ final class InvokeCommand implements Callable<Integer> {
         }
         if (errorType.equals("Sandbox.Timedout")) {
             return msg.get("invoke.hint.timeout");
+        }
+        if (errorType.equals("Runtime.OutOfMemory")) {
+            return msg.get("invoke.hint.memory");
+        }
+        if (errorType.equals("Runtime.ExitError")) {
+            return msg.get("invoke.hint.exit");
         }
         return msg.get("invoke.hint.exception");
     }

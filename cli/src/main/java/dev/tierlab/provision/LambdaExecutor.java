@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tierlab.runtime.DeploymentPackage;
 import dev.tierlab.runtime.FunctionDefinition;
 import dev.tierlab.runtime.LambdaInvoker;
+import dev.tierlab.runtime.WorkerPool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
  * POSTs each invocation's event to this loopback server with the function's name in the
  * {@code X-Amzn-Lambda-Function-Name} header. The executor reads the deployed function with
  * {@code GetFunction} (handler, timeout, memory, environment, code), downloads the code once per
- * {@code CodeSha256}, and runs the handler like {@code tierlab invoke}. A function error is answered
+ * {@code CodeSha256}, and runs the handler like {@code tierlab invoke}, in a worker JVM kept warm per
+ * function and code. A function error is answered
  * with HTTP 500, the only signal MiniStack reads as one (see docs/research/ministack.md).
  */
 public final class LambdaExecutor implements AutoCloseable {
@@ -48,6 +50,10 @@ public final class LambdaExecutor implements AutoCloseable {
     private final URI sandbox;
     private final FunctionLogs functionLogs;
     private static final Region REGION = Target.EMULATOR_REGION;
+    /** Invocations served at once; more wait for one of them to end. */
+    private static final int CONCURRENCY = 8;
+    private final WorkerPool workers = new WorkerPool();
+    private final LambdaInvoker invoker = new LambdaInvoker(workers);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
@@ -68,8 +74,8 @@ public final class LambdaExecutor implements AutoCloseable {
                 exchange.sendResponseHeaders(200, -1);
             }
         });
-        // one invocation at a time: a function's standard output is redirected to the log while it runs
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        // several invocations at once (a function may call another through the sandbox), each in its own worker
+        server.setExecutor(Executors.newFixedThreadPool(CONCURRENCY, r -> {
             Thread t = new Thread(r, "tierlab-executor");
             t.setDaemon(true);
             return t;
@@ -137,7 +143,10 @@ public final class LambdaExecutor implements AutoCloseable {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         LambdaInvoker.Result result;
         try (PrintStream both = new PrintStream(new TeeOutputStream(captured, logs), true, StandardCharsets.UTF_8)) {
-            result = new LambdaInvoker().invoke(def, DeploymentPackage.open(zip), event, both);
+            result = invoker.invoke(def, DeploymentPackage.open(zip), event, both);
+            if (result.logBytesDropped() > 0) {
+                both.println("tierlab: the function printed more than 1 MiB; " + result.logBytesDropped() + " more bytes of its log were left out");
+            }
         }
         functionLogs.write(group, captured.toString(StandardCharsets.UTF_8));
         return result;
@@ -235,6 +244,7 @@ public final class LambdaExecutor implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.close();
         lambda.close();
         functionLogs.close();
     }

@@ -142,7 +142,7 @@ public final class Sandbox {
      */
     private Record startExecutor(Record record, int port) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-opens", "java.base/java.util=ALL-UNNAMED", "-XX:+UseSerialGC",
+        Process p = new ProcessBuilder(java, "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), LambdaExecutor.class.getName(),
                 "http://127.0.0.1:" + record.port(), String.valueOf(port), dir.resolve("code").toString())
                 .redirectInput(ProcessBuilder.Redirect.from(Processes.nullFile()))

@@ -5,8 +5,6 @@ import dev.tierlab.error.TierlabException;
 import dev.tierlab.error.WorkspaceFault;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -83,23 +81,17 @@ public final class DeploymentPackage {
     }
 
     /** The class path Lambda uses: the package root, then every jar in {@code lib/}. */
-    public URL[] classpath() {
-        List<URL> urls = new ArrayList<>();
-        try {
-            urls.add(root.toUri().toURL());
-            Path lib = root.resolve("lib");
-            if (Files.isDirectory(lib)) {
-                try (Stream<Path> jars = Files.list(lib)) {
-                    for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                        urls.add(jar.toUri().toURL());
-                    }
-                }
+    public List<Path> classpath() {
+        List<Path> entries = new ArrayList<>();
+        entries.add(root);
+        Path lib = root.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> jars = Files.list(lib)) {
+                entries.addAll(jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList());
+            } catch (IOException e) {
+                throw TierlabException.io(root, e);
             }
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw TierlabException.io(root, e);
         }
-        return urls.toArray(URL[]::new);
+        return entries;
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Invokes a workspace function locally: finds it in the CloudFormation template, builds its project
  * when the zip is missing or older than the sources, reads the event (a file or a sample event of the
- * lab) and runs the handler with {@link LambdaInvoker}.
+ * lab) and runs the handler with {@link LambdaInvoker}, whose JVM starts while the package is built.
  */
 public final class LocalInvocation {
     /** Told what happens around the invocation, for the user. */
@@ -25,11 +25,10 @@ public final class LocalInvocation {
         void building(Path project);
 
         void computedEnvironment(String name);
-
-        void notSet(String name);
     }
 
     private final ProjectBuilder builder;
+    private final LambdaInvoker invoker;
     private final Function<String, Optional<String>> sampleEvents;
     private final Function<String, List<String>> sampleNames;
 
@@ -37,9 +36,10 @@ public final class LocalInvocation {
      * @param sampleEvents the text of a sample event by name (from the workspace's lab), if there is one
      * @param sampleNames  the names of the sample events, for the error message
      */
-    public LocalInvocation(ProjectBuilder builder, Function<String, Optional<String>> sampleEvents,
+    public LocalInvocation(ProjectBuilder builder, LambdaInvoker invoker, Function<String, Optional<String>> sampleEvents,
                            Function<String, List<String>> sampleNames) {
         this.builder = builder;
+        this.invoker = invoker;
         this.sampleEvents = sampleEvents;
         this.sampleNames = sampleNames;
     }
@@ -48,12 +48,11 @@ public final class LocalInvocation {
                                        Listener listener) {
         FunctionDefinition fn = FunctionDefinition.find(workspace, function);
         MavenProject project = projectFor(workspace, fn);
+        invoker.prepare(fn); // the function's JVM boots while the package is checked or built
         Path zip = builder.packaged(project, listener::building);
         String eventJson = readEvent(workingDir, event);
         fn.computedEnvironment().forEach(listener::computedEnvironment);
-        LambdaInvoker.Result result = new LambdaInvoker().invoke(fn, DeploymentPackage.open(zip), eventJson, logs);
-        result.notSet().forEach(listener::notSet);
-        return result;
+        return invoker.invoke(fn, DeploymentPackage.open(zip), eventJson, logs);
     }
 
     /** The project whose sources define the handler class; the first project when none does. */

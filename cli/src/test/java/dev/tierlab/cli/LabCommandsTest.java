@@ -201,6 +201,14 @@ class LabCommandsTest {
         assertEquals("java.lang.IllegalStateException", ex.get("errorType").asText());
         assertEquals("the repository is empty", ex.get("errorMessage").asText());
         assertTrue(ex.get("stackTrace").get(0).asText().contains("TicketsHandler.handleRequest"), ex.toString());
+
+        Files.writeString(handler, code.replace("return json(200, repository.findAll());", "System.exit(2);\n            return null;"));
+        Run exited = run(ws, "invoke", "TicketsFunction", "--event", "get-tickets");
+        assertEquals(ExitCode.FAILED.code(), exited.code, exited::toString);
+        assertEquals("Runtime.ExitError", new ObjectMapper().readTree(exited.out).get("errorType").asText(), exited.out);
+        assertTrue(exited.out.contains("Runtime exited with error: exit status 2"), exited.out);
+        assertTrue(exited.err.contains("hint: the function ended its JVM"), exited.err);
+        assertEquals(0, run(ws, "status").code, "tierlab itself goes on");
     }
 
     @Test
@@ -255,10 +263,20 @@ class LabCommandsTest {
         assertEquals(ExitCode.FAILED.code(), slow.code, slow::toString);
         assertTrue(slow.out.contains("Sandbox.Timedout"), slow.out);
         long deadline = System.currentTimeMillis() + 5000;
-        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("lambda-TicketsFunction") && t.isAlive())) {
-            assertTrue(System.currentTimeMillis() < deadline, "the function's thread still runs after its timeout");
+        while (strayWorkers().findAny().isPresent()) {
+            assertTrue(System.currentTimeMillis() < deadline, "the function's worker still runs after its timeout: "
+                    + strayWorkers().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList());
             Thread.sleep(100);
         }
+        assertTrue(slow.out.contains("Task timed out after 1.00 seconds"), slow.out);
+    }
+
+    /** Worker processes of this JVM that are not idle in the pool: a busy one after its timeout would be here. */
+    private static java.util.stream.Stream<ProcessHandle> strayWorkers() {
+        java.util.List<Long> idle = dev.tierlab.runtime.WorkerPool.processWide().pids();
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("WorkerMain")).orElse(false))
+                .filter(p -> !idle.contains(p.pid()));
     }
 
     @Test

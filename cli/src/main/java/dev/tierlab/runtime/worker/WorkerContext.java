@@ -1,24 +1,23 @@
-package dev.tierlab.runtime;
+package dev.tierlab.runtime.worker;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
-/** The Lambda Context a locally invoked function sees: request id, remaining time, a logger to stderr. */
-final class LocalContext implements Context {
-    private final FunctionDefinition function;
-    private final String requestId = UUID.randomUUID().toString();
+/** The Lambda Context of one invocation in a worker: request id, remaining time, a logger to the function's log. */
+final class WorkerContext implements Context {
+    private final String function;
+    private final int memoryMb;
+    private final String requestId;
     private final long deadline;
-    private final PrintStream logs;
 
-    LocalContext(FunctionDefinition function, PrintStream logs) {
+    WorkerContext(String function, int memoryMb, String requestId, long deadline) {
         this.function = function;
-        this.logs = logs;
-        this.deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
+        this.memoryMb = memoryMb;
+        this.requestId = requestId;
+        this.deadline = deadline;
     }
 
     @Override
@@ -28,7 +27,8 @@ final class LocalContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + function.logicalId();
+        String group = System.getenv("AWS_LAMBDA_LOG_GROUP_NAME");
+        return group != null ? group : "/aws/lambda/" + function;
     }
 
     @Override
@@ -38,7 +38,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return function.logicalId();
+        return function;
     }
 
     @Override
@@ -48,7 +48,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:local:000000000000:function:" + function.logicalId();
+        return "arn:aws:lambda:local:000000000000:function:" + function;
     }
 
     @Override
@@ -68,7 +68,7 @@ final class LocalContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return function.memoryMb();
+        return memoryMb;
     }
 
     @Override
@@ -76,8 +76,8 @@ final class LocalContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                logs.println(message);
-                logs.flush();
+                System.out.println(message);
+                System.out.flush();
             }
 
             @Override

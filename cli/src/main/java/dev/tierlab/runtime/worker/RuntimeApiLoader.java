@@ -1,4 +1,4 @@
-package dev.tierlab.runtime;
+package dev.tierlab.runtime.worker;
 
 /**
  * The parent of a function's class loader. Like the Lambda Java runtime, it provides only the JDK and
