@@ -142,9 +142,11 @@ public final class Sandbox {
      */
     private Record startExecutor(Record record, int port) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), LambdaExecutor.class.getName(),
-                "http://127.0.0.1:" + record.port(), String.valueOf(port), dir.resolve("code").toString())
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
+        dev.tierlab.runtime.LambdaInvoker.workerArchiveOption().ifPresent(command::add); // its workers start as fast as tierlab's
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LambdaExecutor.class.getName(),
+                "http://127.0.0.1:" + record.port(), String.valueOf(port), dir.resolve("code").toString()));
+        Process p = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(Processes.nullFile()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("executor.log").toFile()))

@@ -56,6 +56,12 @@ public final class LambdaInvoker {
         }
     }
 
+    /** The option that passes this process's worker class-data archive on to another tierlab JVM, if there is one. */
+    public static java.util.Optional<String> workerArchiveOption() {
+        String a = System.getProperty(Worker.ARCHIVE_PROPERTY);
+        return a == null || a.isBlank() ? java.util.Optional.empty() : java.util.Optional.of("-D" + Worker.ARCHIVE_PROPERTY + "=" + a);
+    }
+
     /** The function's environment with the variables the Lambda runtime adds. */
     private static Worker.Launch launch(FunctionDefinition fn) {
         Map<String, String> env = new LinkedHashMap<>(fn.environment());

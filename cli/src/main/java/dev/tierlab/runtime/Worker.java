@@ -52,6 +52,7 @@ final class Worker implements AutoCloseable {
 
     /** Lambda's limit on the init phase (loading the handler class). */
     static final long INIT_MILLIS = 10_000;
+    static final String ARCHIVE_PROPERTY = "tierlab.workerArchive";
     /** Log output kept per invocation; the rest is counted, not stored. */
     static final int MAX_LOG = 1024 * 1024;
 
@@ -84,8 +85,10 @@ final class Worker implements AutoCloseable {
             new SecureRandom().nextBytes(token);
             String hex = HexFormat.of().formatHex(token);
             List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + launch.memoryMb() + "m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Dfile.encoding=UTF-8",
-                    "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
+                    "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off",
+                    "-Dfile.encoding=UTF-8"));
+            archive().ifPresent(a -> command.add("-XX:SharedArchiveFile=" + a));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().putAll(launch.environment());
             Process process = pb.start();
@@ -97,6 +100,16 @@ final class Worker implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * The class-data archive workers start from, when ./tierlab made one for this build (system property
+     * {@value #ARCHIVE_PROPERTY}); a JVM that finds it does not match ignores it.
+     */
+    private static java.util.Optional<Path> archive() {
+        String a = System.getProperty(ARCHIVE_PROPERTY);
+        return a == null || a.isBlank() || !java.nio.file.Files.isRegularFile(Path.of(a)) ? java.util.Optional.empty()
+                : java.util.Optional.of(Path.of(a));
     }
 
     private static String javaCommand() {

@@ -36,6 +36,18 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  * tierlab's executor, which fetches the code with GetFunction and runs the handler.
  */
 class SandboxExecutorIT {
+    /** A function that ends its JVM, never returns, or fills its memory, as its event says. */
+    private static final String ROGUE = """
+            package r;
+            public class Rogue {
+                public String handleRequest(String how) {
+                    if (how.equals("exit")) { System.exit(1); }
+                    if (how.equals("hang")) { long n = 0; while (n >= 0) { n = (n + 1) % 1000; } }
+                    java.util.List<byte[]> all = new java.util.ArrayList<>();
+                    while (true) { all.add(new byte[1 << 20]); }
+                }
+            }
+            """;
     private static final Path REPO = Path.of(System.getProperty("tierlab.repo", "..")).toAbsolutePath().normalize();
 
     @TempDir
@@ -82,6 +94,24 @@ class SandboxExecutorIT {
 
                 InvokeResponse broken = lambda.invoke(b -> b.functionName("tickets").payload(SdkBytes.fromUtf8String("[1, 2]")));
                 assertEquals("Unhandled", broken.functionError(), "an invalid event is a function error, not a success");
+
+                byte[] rogue = Files.readAllBytes(dev.tierlab.runtime.CompiledFunction.zip(home.resolve("rogue"), "r.Rogue", ROGUE));
+                lambda.createFunction(b -> b.functionName("rogue").runtime(Runtime.JAVA21).handler("r.Rogue::handleRequest")
+                        .role("arn:aws:iam::000000000000:role/rogue").timeout(5).memorySize(128)
+                        .environment(e -> e.variables(Map.of("MINISTACK_LAMBDA_PROXY_URL", executor.url().toString())))
+                        .code(c -> c.zipFile(SdkBytes.fromByteArray(rogue))));
+                for (String how : new String[]{"exit", "hang", "hoard"}) {
+                    InvokeResponse bad = lambda.invoke(b -> b.functionName("rogue").payload(SdkBytes.fromUtf8String("\"" + how + "\"")));
+                    assertEquals("Unhandled", bad.functionError(), how + ": " + bad.payload().asUtf8String());
+                    // MiniStack 1.5.33 wraps the executor's error (Runtime.HandlerError, "Proxy target returned HTTP 500: <our
+                    // error>"), and times the proxy call out itself at the function's Timeout, with Lambda's own error
+                    JsonNode error = new ObjectMapper().readTree(bad.payload().asUtf8String());
+                    String type = Map.of("exit", "Runtime.ExitError", "hang", "Sandbox.Timedout", "hoard", "Runtime.OutOfMemory").get(how);
+                    assertTrue(error.path("errorType").asText().equals(type)
+                            || error.path("errorMessage").asText().contains("\"errorType\":\"" + type + "\""), how + ": " + error);
+                    InvokeResponse after = lambda.invoke(b -> b.functionName("tickets").payload(SdkBytes.fromUtf8String(event)));
+                    assertNull(after.functionError(), "the executor and the sandbox go on after " + how + ": " + after.payload().asUtf8String());
+                }
             } finally {
                 sandbox.stop();
             }

@@ -11,13 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,20 +71,7 @@ class LambdaInvokerTest {
 
     @BeforeAll
     static void buildPackage() throws IOException {
-        Path src = Files.createDirectories(dir.resolve("src/h"));
-        Files.writeString(src.resolve("Fn.java"), SOURCE);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path"), src.resolve("Fn.java").toString());
-        assertEquals(0, rc, errors.toString());
-        Path zip = dir.resolve("fn.zip");
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
-            z.putNextEntry(new ZipEntry("h/Fn.class"));
-            z.write(Files.readAllBytes(classes.resolve("h/Fn.class")));
-            z.closeEntry();
-        }
-        pkg = DeploymentPackage.open(zip);
+        pkg = DeploymentPackage.open(CompiledFunction.zip(dir, "h.Fn", SOURCE));
     }
 
     @AfterAll

@@ -34,6 +34,10 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--train")) {
+            train(args);
+            return;
+        }
         String[] hello = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine().trim().split(" ");
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(hello[0]));
         socket.setTcpNoDelay(true);
@@ -87,6 +91,23 @@ public final class WorkerMain {
             log.flush();
             Frames.write(out, Frames.RESULT, result);
         }
+    }
+
+    /**
+     * {@code --train <handler> <event-file> <class-path entry>...}: one invocation, then a normal exit, so
+     * that {@code -XX:ArchiveClassesAtExit} can write the class-data archive workers start from (made by
+     * ./tierlab once per build; see docs/architecture.md).
+     */
+    private static void train(String[] args) throws Exception {
+        List<URL> classpath = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            classpath.add(Path.of(args[i]).toUri().toURL());
+        }
+        ClassLoader loader = new URLClassLoader(classpath.toArray(URL[]::new), new RuntimeApiLoader(WorkerMain.class.getClassLoader()));
+        Thread.currentThread().setContextClassLoader(loader);
+        String event = java.nio.file.Files.readString(Path.of(args[2]));
+        run(Handler.load(args[1], loader), event, new WorkerContext("training", 512, "training", System.currentTimeMillis() + 60_000));
+        ErrorJson.of("", "", new Exception()); // the error path too
     }
 
     private static byte[] run(Handler handler, String event, WorkerContext context) {
