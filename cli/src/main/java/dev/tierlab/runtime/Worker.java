@@ -48,6 +48,11 @@ final class Worker implements AutoCloseable {
         Code {
             classpath = List.copyOf(classpath);
         }
+
+        /** False once the unpacked package is gone (a new build replaced it): the worker runs old code. */
+        boolean current() {
+            return classpath.isEmpty() || java.nio.file.Files.isDirectory(classpath.get(0));
+        }
     }
 
     /** Lambda's limit on the init phase (loading the handler class). */

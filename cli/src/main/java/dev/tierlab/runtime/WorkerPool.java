@@ -66,6 +66,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Starts a JVM for {@code launch} now, unless a worker for it is idle or already started ahead. */
     synchronized void prestart(Worker.Launch launch) throws IOException {
+        expire();
         if (closed || idle.stream().anyMatch(w -> w.launch().equals(launch)) || spare.stream().anyMatch(w -> w.launch().equals(launch))) {
             return;
         }
@@ -97,7 +98,7 @@ public final class WorkerPool implements AutoCloseable {
     private void expire() {
         for (Deque<Worker> d : java.util.List.of(idle, spare)) {
             d.removeIf(w -> {
-                boolean old = !w.usable() || w.idleNanos() > IDLE_NANOS;
+                boolean old = !w.usable() || w.idleNanos() > IDLE_NANOS || (w.code() != null && !w.code().current());
                 if (old) {
                     w.close();
                 }

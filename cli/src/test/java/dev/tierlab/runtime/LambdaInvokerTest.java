@@ -178,6 +178,25 @@ class LambdaInvokerTest {
     }
 
     @Test
+    void aRebuiltPackageGetsTheWorkerStartedAheadAndTheOldOneEnds() throws Exception {
+        Path zip = CompiledFunction.zip(dir.resolve("v2"), "h.Fn", SOURCE);
+        try (WorkerPool own = new WorkerPool()) {
+            LambdaInvoker invoker = new LambdaInvoker(own);
+            FunctionDefinition f = fn("echo", 10, 128);
+            DeploymentPackage v1 = DeploymentPackage.open(zip);
+            long old = JSON.readTree(invoker.invoke(f, v1, "{}", new Logs().stream).payload()).get("pid").asLong();
+            dev.tierlab.files.FileTrees.delete(v1.classpath().get(0)); // what a new build does to the old unpacked package
+            invoker.prepare(f);
+            List<Long> ahead = own.pids();
+            assertEquals(1, ahead.size(), "one worker started ahead, the stale one ended: " + ahead);
+            assertNotEquals(old, ahead.get(0));
+            ProcessHandle.of(old).ifPresent(p -> p.onExit().join());
+            long used = JSON.readTree(invoker.invoke(f, DeploymentPackage.open(zip), "{}", new Logs().stream).payload()).get("pid").asLong();
+            assertEquals(ahead.get(0), used, "the invocation took the worker started ahead");
+        }
+    }
+
+    @Test
     void workersEndWhenTheirPoolIsClosed() throws Exception {
         WorkerPool own = new WorkerPool();
         LambdaInvoker.Result r = new LambdaInvoker(own).invoke(fn("echo", 10, 128), pkg, "{}", new Logs().stream);
