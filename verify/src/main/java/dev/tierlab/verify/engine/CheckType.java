@@ -7,7 +7,8 @@ import java.util.Set;
  * One kind of check a lab can use ({@code type:} in lab.yaml). A type is one small class: its name,
  * the record its {@code params} bind to (with Jackson, when the lab is loaded, so a missing or
  * mistyped parameter is a lab problem with its position), where it looks, the capabilities it always
- * needs, and its run. Adding a type is adding a class and listing it in {@link CheckTypes}.
+ * needs, and its run. Adding a type is adding a class (extending {@link BaseCheckType}) and listing it in
+ * {@link CheckTypes}.
  *
  * @param <P> the parameter record
  */

@@ -2,7 +2,7 @@ package dev.tierlab.verify.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.Expectations;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.apigateway.model.UsagePlan;
  * API key, integration type and URI, mapping templates), a stage (deployed, tracing, cache), or the
  * usage plan of the API (throttling, API key).
  */
-public final class ApiGatewayCheck implements CheckType<ApiGatewayCheck.Params> {
+public final class ApiGatewayCheck extends BaseCheckType<ApiGatewayCheck.Params> {
     /**
      * @param api       the RestApi's logical id
      * @param path      a resource path, e.g. /tickets/{id}
@@ -44,19 +44,8 @@ public final class ApiGatewayCheck implements CheckType<ApiGatewayCheck.Params> 
         }
     }
 
-    @Override
-    public String name() {
-        return "apigateway";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.DEPLOYED;
+    public ApiGatewayCheck() {
+        super("apigateway", Params.class, Scope.DEPLOYED);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.tierlab.verify.types;
 
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.LocalProject;
 import dev.tierlab.verify.engine.NoParams;
 import dev.tierlab.verify.engine.Scope;
@@ -9,20 +9,9 @@ import dev.tierlab.verify.engine.Texts;
 import dev.tierlab.verify.engine.Verdict;
 
 /** {@code build}: every project of the workspace compiles (tierlab's in-process build). */
-public final class BuildCheck implements CheckType<NoParams> {
-    @Override
-    public String name() {
-        return "build";
-    }
-
-    @Override
-    public Class<NoParams> parameters() {
-        return NoParams.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.WORKSPACE;
+public final class BuildCheck extends BaseCheckType<NoParams> {
+    public BuildCheck() {
+        super("build", NoParams.class, Scope.WORKSPACE);
     }
 
     @Override

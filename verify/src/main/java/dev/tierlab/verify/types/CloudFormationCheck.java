@@ -1,7 +1,7 @@
 package dev.tierlab.verify.types;
 
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.Expectations;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
  * {@code cloudformation}: the workspace's stack is in a state (by default CREATE_COMPLETE or
  * UPDATE_COMPLETE), and optionally one of its resources exists with a type and a status.
  */
-public final class CloudFormationCheck implements CheckType<CloudFormationCheck.Params> {
+public final class CloudFormationCheck extends BaseCheckType<CloudFormationCheck.Params> {
     /**
      * @param status         the stack's status; default: CREATE_COMPLETE or UPDATE_COMPLETE
      * @param resource       a logical id of the template
@@ -32,19 +32,8 @@ public final class CloudFormationCheck implements CheckType<CloudFormationCheck.
         }
     }
 
-    @Override
-    public String name() {
-        return "cloudformation";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.DEPLOYED;
+    public CloudFormationCheck() {
+        super("cloudformation", Params.class, Scope.DEPLOYED);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.tierlab.verify.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.LocalProject;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -15,7 +15,7 @@ import java.util.List;
  * prints a text. Runs only for bundled labs or with {@code --trust} (the application refuses the lab
  * before any check runs otherwise).
  */
-public final class CommandCheck implements CheckType<CommandCheck.Params> {
+public final class CommandCheck extends BaseCheckType<CommandCheck.Params> {
     /**
      * @param run            the program and its arguments
      * @param expectExit     the exit code that passes (0)
@@ -37,19 +37,8 @@ public final class CommandCheck implements CheckType<CommandCheck.Params> {
         }
     }
 
-    @Override
-    public String name() {
-        return "command";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.WORKSPACE;
+    public CommandCheck() {
+        super("command", Params.class, Scope.WORKSPACE);
     }
 
     @Override

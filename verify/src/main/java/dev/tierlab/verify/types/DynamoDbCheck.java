@@ -2,7 +2,7 @@ package dev.tierlab.verify.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.Expectations;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** {@code dynamodb}: a table's key schema and billing mode, and whether an item with a key exists. */
-public final class DynamoDbCheck implements CheckType<DynamoDbCheck.Params> {
+public final class DynamoDbCheck extends BaseCheckType<DynamoDbCheck.Params> {
     /**
      * @param table       the table's logical id
      * @param keySchema   attribute → HASH or RANGE
@@ -32,19 +32,8 @@ public final class DynamoDbCheck implements CheckType<DynamoDbCheck.Params> {
         }
     }
 
-    @Override
-    public String name() {
-        return "dynamodb";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.DEPLOYED;
+    public DynamoDbCheck() {
+        super("dynamodb", Params.class, Scope.DEPLOYED);
     }
 
     @Override

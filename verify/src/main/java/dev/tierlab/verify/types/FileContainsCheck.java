@@ -2,7 +2,7 @@ package dev.tierlab.verify.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
 import dev.tierlab.verify.engine.Verdict;
@@ -13,24 +13,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** {@code file-contains}: a file of the workspace contains a text. */
-public final class FileContainsCheck implements CheckType<FileContainsCheck.Params> {
+public final class FileContainsCheck extends BaseCheckType<FileContainsCheck.Params> {
     /** @param file relative to the workspace; never read outside it */
     public record Params(@JsonProperty(required = true) String file, @JsonProperty(required = true) String contains) {
     }
 
-    @Override
-    public String name() {
-        return "file-contains";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.WORKSPACE;
+    public FileContainsCheck() {
+        super("file-contains", Params.class, Scope.WORKSPACE);
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.JsonPaths;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -26,7 +26,7 @@ import java.util.concurrent.CancellationException;
  * answers with a status, headers and JSON values ({@code expectJson}: JSONPath → value, {@code *} for
  * any); {@code capture} keeps values (JSONPath) for later checks as {@code ${vars.name}}.
  */
-public final class HttpCheck implements CheckType<HttpCheck.Params> {
+public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -60,23 +60,12 @@ public final class HttpCheck implements CheckType<HttpCheck.Params> {
     }
 
     @Override
-    public String name() {
-        return "http";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.DEPLOYED;
-    }
-
-    @Override
     public Set<String> captures(Params params) {
         return params.capture().keySet();
+    }
+
+    public HttpCheck() {
+        super("http", Params.class, Scope.DEPLOYED);
     }
 
     @Override

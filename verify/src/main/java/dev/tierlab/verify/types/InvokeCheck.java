@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tierlab.verify.Capability;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.LocalProject;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.util.Set;
 
 /** {@code invoke}: a function of the template, run locally with a sample event, answers with a status. */
-public final class InvokeCheck implements CheckType<InvokeCheck.Params> {
+public final class InvokeCheck extends BaseCheckType<InvokeCheck.Params> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -32,23 +32,12 @@ public final class InvokeCheck implements CheckType<InvokeCheck.Params> {
     }
 
     @Override
-    public String name() {
-        return "invoke";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.WORKSPACE;
-    }
-
-    @Override
     public Set<Capability> needs(Params params) {
         return Set.of(Capability.LAMBDA_JAVA);
+    }
+
+    public InvokeCheck() {
+        super("invoke", Params.class, Scope.WORKSPACE);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.tierlab.verify.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.Expectations;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /** {@code lambda}: a function's deployed configuration — runtime, handler, memory, timeout, role, environment. */
-public final class LambdaCheck implements CheckType<LambdaCheck.Params> {
+public final class LambdaCheck extends BaseCheckType<LambdaCheck.Params> {
     /**
      * @param function    the function's logical id
      * @param role        the logical id of its execution role
@@ -26,19 +26,8 @@ public final class LambdaCheck implements CheckType<LambdaCheck.Params> {
         }
     }
 
-    @Override
-    public String name() {
-        return "lambda";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.DEPLOYED;
+    public LambdaCheck() {
+        super("lambda", Params.class, Scope.DEPLOYED);
     }
 
     @Override

@@ -2,31 +2,20 @@ package dev.tierlab.verify.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
 import dev.tierlab.verify.engine.Verdict;
 import software.amazon.awssdk.services.cloudformation.model.StackResource;
 
 /** {@code logs}: a CloudWatch Logs group exists, and optionally one of its events contains a text. */
-public final class LogsCheck implements CheckType<LogsCheck.Params> {
+public final class LogsCheck extends BaseCheckType<LogsCheck.Params> {
     /** @param group a log group's logical id in the stack, or its name */
     public record Params(@JsonProperty(required = true) String group, String contains) {
     }
 
-    @Override
-    public String name() {
-        return "logs";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.DEPLOYED;
+    public LogsCheck() {
+        super("logs", Params.class, Scope.DEPLOYED);
     }
 
     @Override

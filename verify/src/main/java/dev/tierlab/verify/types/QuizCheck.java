@@ -2,7 +2,7 @@ package dev.tierlab.verify.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.Learner;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -10,7 +10,7 @@ import dev.tierlab.verify.engine.Verdict;
 import java.util.Optional;
 
 /** {@code quiz}: the learner's best result in a chapter's quiz reaches a share of the points. */
-public final class QuizCheck implements CheckType<QuizCheck.Params> {
+public final class QuizCheck extends BaseCheckType<QuizCheck.Params> {
     /** @param minPercent the share to reach, 0–100 (70) */
     public record Params(@JsonProperty(required = true) String chapter, Integer minPercent) {
         public Params {
@@ -21,19 +21,8 @@ public final class QuizCheck implements CheckType<QuizCheck.Params> {
         }
     }
 
-    @Override
-    public String name() {
-        return "quiz";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.WORKSPACE;
+    public QuizCheck() {
+        super("quiz", Params.class, Scope.WORKSPACE);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.tierlab.verify.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.Expectations;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -10,7 +10,7 @@ import dev.tierlab.verify.engine.Verdict;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** {@code s3}: a bucket's versioning status, and whether an object exists in it. */
-public final class S3Check implements CheckType<S3Check.Params> {
+public final class S3Check extends BaseCheckType<S3Check.Params> {
     /**
      * @param bucket     the bucket's logical id
      * @param versioning Enabled, Suspended or Disabled
@@ -19,19 +19,8 @@ public final class S3Check implements CheckType<S3Check.Params> {
     public record Params(@JsonProperty(required = true) String bucket, String versioning, String object) {
     }
 
-    @Override
-    public String name() {
-        return "s3";
-    }
-
-    @Override
-    public Class<Params> parameters() {
-        return Params.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.DEPLOYED;
+    public S3Check() {
+        super("s3", Params.class, Scope.DEPLOYED);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.tierlab.verify.types;
 
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.LabProblem;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
@@ -20,20 +20,9 @@ import java.util.Optional;
  * EndpointConfiguration, Lambda VpcConfig, Stage AccessLogSetting, S3 LifecycleConfiguration, DynamoDB TTL,
  * point-in-time recovery and SSESpecification come back empty). The model is {@code verify.template}.
  */
-public final class TemplateCheck implements CheckType<TemplateParams> {
-    @Override
-    public String name() {
-        return "template";
-    }
-
-    @Override
-    public Class<TemplateParams> parameters() {
-        return TemplateParams.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.WORKSPACE;
+public final class TemplateCheck extends BaseCheckType<TemplateParams> {
+    public TemplateCheck() {
+        super("template", TemplateParams.class, Scope.WORKSPACE);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.tierlab.verify.types;
 
 import dev.tierlab.verify.engine.CheckContext;
-import dev.tierlab.verify.engine.CheckType;
+import dev.tierlab.verify.engine.BaseCheckType;
 import dev.tierlab.verify.engine.LocalProject;
 import dev.tierlab.verify.engine.NoParams;
 import dev.tierlab.verify.engine.Scope;
@@ -9,20 +9,9 @@ import dev.tierlab.verify.engine.Texts;
 import dev.tierlab.verify.engine.Verdict;
 
 /** {@code unit-tests}: the projects' own tests pass ({@code mvn test}). */
-public final class UnitTestsCheck implements CheckType<NoParams> {
-    @Override
-    public String name() {
-        return "unit-tests";
-    }
-
-    @Override
-    public Class<NoParams> parameters() {
-        return NoParams.class;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.WORKSPACE;
+public final class UnitTestsCheck extends BaseCheckType<NoParams> {
+    public UnitTestsCheck() {
+        super("unit-tests", NoParams.class, Scope.WORKSPACE);
     }
 
     @Override
