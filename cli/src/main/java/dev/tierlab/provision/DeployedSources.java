@@ -6,10 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.tierlab.files.Hashes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,7 +38,7 @@ public final class DeployedSources {
             }
         }
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Hashes.sha256();
             for (Path f : files) {
                 sha.update(workspace.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
@@ -48,11 +47,9 @@ public final class DeployedSources {
                 }
                 sha.update((byte) 0);
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return Hashes.hex(sha.digest());
         } catch (IOException e) {
             throw TierlabException.io(workspace, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
