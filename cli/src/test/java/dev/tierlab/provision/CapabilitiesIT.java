@@ -79,6 +79,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -119,6 +121,7 @@ class CapabilitiesIT {
     private CloudWatchClient cloudWatch;
     private CognitoIdentityProviderClient cognito;
     private Ec2Client ec2;
+    private EcsClient ecs;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Map<String, String> api;
 
@@ -131,11 +134,12 @@ class CapabilitiesIT {
         cloudWatch = target.configure(CloudWatchClient.builder()).build();
         cognito = target.configure(CognitoIdentityProviderClient.builder()).build();
         ec2 = target.configure(Ec2Client.builder()).build();
+        ecs = target.configure(EcsClient.builder()).build();
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[]{cloudWatch, cognito, ec2, aws}) {
+        for (AutoCloseable c : new AutoCloseable[]{cloudWatch, cognito, ec2, ecs, aws}) {
             try {
                 if (c != null) {
                     c.close();
@@ -446,7 +450,7 @@ class CapabilitiesIT {
 
     @Test
     @Measures(Capability.EC2_RUNNING)
-    void ec2InstancesRunWithNothingBehindThem() throws Exception {
+    void ec2InstancesAndEcsTasksRunWithNothingBehindThem() throws Exception {
         String id = ec2.runInstances(b -> b.imageId("ami-12345678").instanceType("t3.micro").minCount(1).maxCount(1))
                 .instances().get(0).instanceId();
         Instance instance = ec2.describeInstances(b -> b.instanceIds(id)).reservations().get(0).instances().get(0);
@@ -457,6 +461,16 @@ class CapabilitiesIT {
                 assertFalse(sshAnswers(address), "an SSH server answers on " + address + ":22");
             }
         }
+
+        int hostPort = dev.tierlab.net.Ports.free();
+        ecs.createCluster(b -> b.clusterName("caps"));
+        ecs.registerTaskDefinition(b -> b.family("caps-web").networkMode(NetworkMode.BRIDGE).containerDefinitions(c -> c
+                .name("web").image("nginx:alpine").memory(128).essential(true).portMappings(m -> m.containerPort(80).hostPort(hostPort))));
+        String task = ecs.runTask(b -> b.cluster("caps").taskDefinition("caps-web")).tasks().get(0).taskArn();
+        var described = ecs.describeTasks(b -> b.cluster("caps").tasks(task)).tasks().get(0);
+        assertEquals("RUNNING", described.lastStatus(), "the task is reported as running");
+        assertEquals("RUNNING", described.containers().get(0).lastStatus(), "and its container");
+        assertFalse(httpAnswers("127.0.0.1", hostPort), "nginx answers on its host port " + hostPort);
         sandboxLacks(Capability.EC2_RUNNING);
     }
 
@@ -656,6 +670,12 @@ class CapabilitiesIT {
      * Whether a server speaks at an address. A connection alone proves nothing (on some networks,
      * this one included, every TCP connection is accepted by a proxy), so the protocol must answer.
      */
+
+    /** An HTTP server answers a request (on the loopback no proxy accepts connections in its place). */
+    private static boolean httpAnswers(String host, int port) {
+        byte[] first = exchange(host, port, "GET / HTTP/1.0\r\n\r\n".getBytes(UTF_8), 5);
+        return new String(first, UTF_8).startsWith("HTTP/");
+    }
 
     /** An SSH server sends its banner first. */
     private static boolean sshAnswers(String host) {
