@@ -34,7 +34,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -109,7 +108,7 @@ class CapabilitiesIT {
     /** Capabilities tierlab supplies on the sandbox, measured by its own ITs rather than here. */
     private static final Map<Capability, String> MEASURED_ELSEWHERE = Map.of(
             Capability.LAMBDA_JAVA, "SandboxExecutorIT, and the Java authorizer here",
-            Capability.FUNCTION_LOGS, "DeployIT (logs check of the api-gateway lab)");
+            Capability.FUNCTION_LOGS, "DeployIT (the api-gateway lab's function-logs check)");
 
     @TempDir
     static Path home;
@@ -283,6 +282,7 @@ class CapabilitiesIT {
         HttpResponse<String> broken = get("javabroken", Map.of("Authorization", "Bearer s3cret"));
         assertEquals(500, broken.statusCode(), "a Java authorizer that fails: " + broken.body());
         sandboxHas(Capability.LAMBDA_AUTHORIZER_ENFORCED);
+        sandboxHas(Capability.LAMBDA_JAVA);
     }
 
     @Test
