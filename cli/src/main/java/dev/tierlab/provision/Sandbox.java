@@ -38,6 +38,12 @@ public final class Sandbox {
     /** Pinned: MiniStack releases very often (see docs/research/ministack.md). */
     public static final String VERSION = "1.5.33";
     public static final int DEFAULT_PORT = 4566;
+    /**
+     * What goes into the virtualenv: MiniStack and the optional modules it needs for what tierlab
+     * claims of it, {@code cryptography} (Cognito tokens) and {@code cbor2} (the AWS SDK's CloudWatch
+     * protocol). A change here gets a new virtualenv.
+     */
+    static final List<String> PACKAGES = List.of("ministack==" + VERSION, "cryptography", "cbor2");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -245,7 +251,7 @@ public final class Sandbox {
 
     /** The virtualenv's Python with MiniStack installed from PyPI (pinned) on first use. */
     private Path install() {
-        Path venv = dir.resolve("venv-ministack-" + VERSION);
+        Path venv = dir.resolve("venv-ministack-" + VERSION + "-" + Integer.toHexString(PACKAGES.hashCode()));
         Path ministack = venv.resolve("bin/ministack");
         if (Files.isExecutable(ministack)) {
             return venv.resolve("bin/python");
@@ -260,8 +266,8 @@ public final class Sandbox {
         }
         Processes.Result create = Processes.run(dir, List.of("python3", "-m", "venv", venv.toString()));
         Processes.Result pip = !create.succeeded() ? create : Processes.run(dir,
-                List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check",
-                        "ministack==" + VERSION, "cryptography"));
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(venv.resolve("bin/pip").toString(), "install", "--quiet",
+                        "--disable-pip-version-check"), PACKAGES.stream()).toList());
         if (!pip.succeeded() || !Files.isExecutable(ministack)) {
             deleteTree(venv);
             throw new TierlabException(ExitCode.FAILED, "error.sandbox.installFailed", ENGINE + " " + VERSION,

@@ -31,14 +31,27 @@ public final class Targets {
     public static final List<String> NAMES = TargetKind.ids();
 
     /**
-     * MiniStack 1.5.33, measured (docs/research/ministack.md): requests reach API stages; API keys and
-     * usage-plan throttling are enforced; tierlab's executor writes function logs. Not claimed: mapping
-     * templates for Lambda integrations (not applied), Cognito authorizers (in its source, untested
-     * here), WAF (never evaluated), IAM and Lambda permissions (not enforced), X-Ray (absent).
-     * {@code lambda.java} is added only while tierlab's executor answers.
+     * MiniStack 1.5.33, measured by {@code CapabilitiesIT} (which fails when the emulator changes; see
+     * docs/research/ministack.md, "Capabilities measured"): requests reach API stages; API keys, method
+     * and usage-plan throttling, usage-plan quotas, Cognito user-pool authorizers (with
+     * {@code cryptography} in its virtualenv) and TOKEN/REQUEST Lambda authorizers are enforced;
+     * CloudFront distributions serve S3 origins with functions and viewer protocol policies (without
+     * caching); alarms evaluate on PutMetricData (ignoring dimensions; {@code cbor2} is needed for the
+     * Java SDK's CloudWatch protocol). tierlab's executor writes function logs. Not claimed: mapping
+     * templates for Lambda integrations, IAM/SigV4 and Lambda permissions, WAF, S3 website endpoints,
+     * CloudFront caching, alarm dimensions, metric filters, API Gateway metrics and access logs, running
+     * EC2 instances, VPC isolation, database engines, X-Ray. {@code lambda.java} is added only while
+     * tierlab's executor answers.
      */
     static final Set<Capability> SANDBOX = Set.of(Capability.APIGATEWAY_INVOKE, Capability.APIKEY_ENFORCED,
-            Capability.THROTTLING_ENFORCED, Capability.FUNCTION_LOGS);
+            Capability.THROTTLING_ENFORCED, Capability.QUOTA_ENFORCED, Capability.COGNITO_AUTHORIZER_ENFORCED,
+            Capability.LAMBDA_AUTHORIZER_ENFORCED, Capability.CLOUDFRONT_SERVE, Capability.ALARMS,
+            Capability.FUNCTION_LOGS);
+    /**
+     * What tierlab itself supplies on the sandbox, not MiniStack: Java functions run in tierlab's
+     * executor, which also writes their log lines to CloudWatch Logs.
+     */
+    static final Set<Capability> SANDBOX_BY_TIERLAB = Set.of(Capability.LAMBDA_JAVA, Capability.FUNCTION_LOGS);
     /** LocalStack (Pro image, auth token): runs Java in containers and applies mapping templates. */
     static final Set<Capability> LOCALSTACK = Set.of(Capability.APIGATEWAY_INVOKE, Capability.LAMBDA_JAVA,
             Capability.MAPPING_TEMPLATES, Capability.FUNCTION_LOGS, Capability.APIKEY_ENFORCED);
@@ -103,6 +116,11 @@ public final class Targets {
             case ENDPOINT -> ENDPOINT;
             case AWS -> java.util.EnumSet.allOf(Capability.class);
         };
+    }
+
+    /** The capabilities of {@code kind} that tierlab supplies itself (its Java executor), not the target. */
+    public static Set<Capability> suppliedByTierlab(TargetKind kind) {
+        return kind == TargetKind.SANDBOX ? SANDBOX_BY_TIERLAB : Set.of();
     }
 
     /** Why the container targets (localstack, floci) cannot run here, or null when a Docker engine answers. */

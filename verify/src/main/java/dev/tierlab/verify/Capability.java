@@ -14,6 +14,8 @@ import java.util.Optional;
 public enum Capability {
     /** Java functions really run (on the sandbox: tierlab's executor is up). */
     LAMBDA_JAVA("lambda.java"),
+    /** A function's own log lines reach its CloudWatch Logs group. */
+    FUNCTION_LOGS("logs.function"),
     /** HTTP requests reach a deployed API Gateway stage. */
     APIGATEWAY_INVOKE("apigateway.invoke"),
     /** Request and response mapping templates are applied for non-proxy Lambda integrations. */
@@ -22,14 +24,38 @@ public enum Capability {
     APIKEY_ENFORCED("apikey.enforced"),
     /** Method and usage-plan throttling answers 429. */
     THROTTLING_ENFORCED("throttling.enforced"),
+    /** Usage-plan quotas answer 429 once a key has used its requests for the period. */
+    QUOTA_ENFORCED("quota.enforced"),
     /** Cognito user-pool authorizers verify tokens on requests. */
     COGNITO_AUTHORIZER_ENFORCED("cognito.authorizer.enforced"),
-    /** WAF web ACLs are evaluated on requests. */
-    WAF_ENFORCED("waf.enforced"),
+    /** TOKEN and REQUEST Lambda authorizers are called and the policy they return is applied. */
+    LAMBDA_AUTHORIZER_ENFORCED("lambda.authorizer.enforced"),
     /** IAM policies (SigV4, AWS_IAM authorization) and Lambda resource policies are enforced. */
     IAM_ENFORCED("iam.enforced"),
-    /** A function's own log lines reach its CloudWatch Logs group. */
-    FUNCTION_LOGS("logs.function"),
+    /** WAF web ACLs are evaluated on requests. */
+    WAF_ENFORCED("waf.enforced"),
+    /** S3 website endpoints serve the index and error documents of a bucket's website configuration. */
+    S3_WEBSITE("s3.website"),
+    /** CloudFront distributions answer requests: origins, default root object, functions, viewer protocol policy. */
+    CLOUDFRONT_SERVE("cloudfront.serve"),
+    /** CloudFront caches responses by the cache behaviour's TTLs (a second request is a hit). */
+    CLOUDFRONT_CACHING("cloudfront.caching"),
+    /** CloudWatch alarms change state when metric data crosses their threshold. */
+    ALARMS("cloudwatch.alarms"),
+    /** CloudWatch alarms count only the data points of the dimensions they name. */
+    ALARM_DIMENSIONS("cloudwatch.alarms.dimensions"),
+    /** Metric filters turn matching log events into CloudWatch metrics. */
+    METRIC_FILTERS("logs.metric-filters"),
+    /** API Gateway publishes its metrics (Count, 4XXError, Latency) to CloudWatch. */
+    APIGATEWAY_METRICS("apigateway.metrics"),
+    /** API Gateway writes a stage's access log lines to its log group. */
+    APIGATEWAY_ACCESS_LOGS("apigateway.access-logs"),
+    /** An EC2 instance (or ECS task) reported as running really runs: it boots, runs its user data and answers. */
+    EC2_RUNNING("ec2.running"),
+    /** Security groups, subnets and route tables limit what can reach what (a VPC isolates). */
+    VPC_ISOLATION("vpc.isolation"),
+    /** An RDS instance runs its database engine and accepts connections at its endpoint. */
+    RDS_ENGINE("rds.engine"),
     /** X-Ray traces are recorded. */
     XRAY("xray");
 
