@@ -273,7 +273,19 @@ public final class Sandbox {
             throw new TierlabException(ExitCode.FAILED, "error.sandbox.installFailed", ENGINE + " " + VERSION,
                     String.join(" | ", pip.tail(3)));
         }
+        removeOtherVirtualenvs(venv);
         return venv.resolve("bin/python");
+    }
+
+    /** Virtualenvs of earlier MiniStack versions or package lists (about 100 MB each): only the new one is used. */
+    private void removeOtherVirtualenvs(Path keep) {
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            for (Path old : list.filter(p -> p.getFileName().toString().startsWith("venv-ministack-") && !p.equals(keep)).toList()) {
+                deleteTree(old);
+            }
+        } catch (IOException e) {
+            throw TierlabException.io(dir, e);
+        }
     }
 
     private static void checkPython() {

@@ -44,9 +44,11 @@ class SandboxIT {
     void startsAnswersStopsAndRefusesABusyPort() throws Exception {
         sandbox = new Sandbox(home, progress::add);
         assertFalse(sandbox.status().running());
+        java.nio.file.Path older = java.nio.file.Files.createDirectories(home.resolve("venv-ministack-1.5.30/bin"));
         int port = freePort();
         Sandbox.Status s = sandbox.start(port);
         assertTrue(s.running(), "running after start");
+        assertFalse(java.nio.file.Files.exists(older.getParent()), "an earlier version's virtualenv is removed after the install");
         assertEquals(Sandbox.VERSION, s.version(), "the pinned version answers the health check");
         assertEquals(List.of("MiniStack " + Sandbox.VERSION), progress, "the install was announced once");
         HttpResponse<String> health = HttpClient.newHttpClient().send(
