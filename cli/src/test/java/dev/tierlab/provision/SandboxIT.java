@@ -44,7 +44,7 @@ class SandboxIT {
     void startsAnswersStopsAndRefusesABusyPort() throws Exception {
         sandbox = new Sandbox(home, progress::add);
         assertFalse(sandbox.status().running());
-        java.nio.file.Path older = java.nio.file.Files.createDirectories(home.resolve("venv-ministack-1.5.30/bin"));
+        java.nio.file.Path older = java.nio.file.Files.createDirectories(home.resolve("sandbox/venv-ministack-1.5.30/bin"));
         int port = freePort();
         Sandbox.Status s = sandbox.start(port);
         assertTrue(s.running(), "running after start");
