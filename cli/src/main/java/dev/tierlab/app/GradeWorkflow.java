@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,27 +53,98 @@ public final class GradeWorkflow {
      * @param progressFile the learner's exported progress, or null for this home's
      * @param keep         leave what grading deployed (for inspection) instead of destroying it
      * @param version      tierlab's version, for the report
+     * @param timeout      the bound on grading as a whole: after it, what is graded is reported, what is
+     *                     deployed is destroyed, and the report has status error
      */
     public record Request(List<String> labIds, boolean all, Path dir, String targetWord, Supplier<Targets.Request> target,
-                          boolean yes, Path progressFile, boolean keep, String version) {
+                          boolean yes, Path progressFile, boolean keep, String version, Duration timeout) {
     }
+
+    /** Grading as a whole ends after this unless {@code --timeout} says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(20);
+    /** After the time bound, how long a destroy that grading already began may take to finish. */
+    private static final Duration DESTROY_GRACE = Duration.ofMinutes(2);
 
     public GradeWorkflow(Services services, DeployWorkflow.Listener listener) {
         this.services = services;
         this.listener = listener;
     }
 
-    /** Grades as {@code request} says; whatever stops grading is in the report's error, never thrown. */
+    /**
+     * Grades as {@code request} says; whatever stops grading is in the report's error, never thrown. A
+     * grading that runs past {@link Request#timeout} (a function that never returns, a target that hangs)
+     * is left behind: the labs graded so far are reported, the workspace copy being graded is destroyed
+     * and removed, and the report says that time ran out.
+     */
     public GradeReport run(Request request) {
         String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        List<LabGrade> grades = new ArrayList<>();
+        List<LabGrade> grades = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CompletableFuture<Void> grading = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                grade(request, grades);
+                grading.complete(null);
+            } catch (Throwable e) {
+                grading.completeExceptionally(e);
+            }
+        }, "tierlab-grade");
+        worker.setDaemon(true); // past the bound it is abandoned; the process's exit ends it
+        worker.start();
         String error = null;
         try {
-            grade(request, grades);
-        } catch (RuntimeException e) {
-            error = describe(e); // whatever stopped grading, CI gets a report with status error and exit code 2
+            grading.get(request.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            error = services.msg().get("grade.timedOut", request.timeout().toSeconds());
+            abandon(request.keep());
+        } catch (java.util.concurrent.ExecutionException e) {
+            // whatever stopped grading, CI gets a report with status error and exit code 2
+            error = e.getCause() instanceof RuntimeException re ? describe(re) : String.valueOf(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = services.msg().get("grade.timedOut", 0);
+            abandon(request.keep());
         }
-        return new GradeReport(request.version(), timestamp, request.targetWord(), grades, error);
+        List<LabGrade> graded;
+        synchronized (grades) {
+            graded = List.copyOf(grades);
+        }
+        return new GradeReport(request.version(), timestamp, request.targetWord(), graded, error);
+    }
+
+    /** The workspace copy being graded, while it is; whoever takes it (grading, or the time bound) cleans it up. */
+    private final java.util.concurrent.atomic.AtomicReference<InFlight> inFlight = new java.util.concurrent.atomic.AtomicReference<>();
+    /** Set while grading's own cleanup of a copy runs, so the time bound waits for it instead of starting another. */
+    private final java.util.concurrent.CountDownLatch noCleanup = new java.util.concurrent.CountDownLatch(0);
+    private volatile java.util.concurrent.CountDownLatch cleaning = noCleanup;
+
+    /** Set past the time bound: the abandoned grading starts no further lab or deploy. */
+    private volatile boolean abandoned;
+
+    private record InFlight(Path copy, DeployWorkflow deployments, Targets.Request target) {
+    }
+
+    /** Past the time bound: clean up the copy being graded (or wait for grading's own cleanup of it). */
+    private void abandon(boolean keep) {
+        abandoned = true;
+        InFlight left = inFlight.getAndSet(null);
+        if (left == null) {
+            try {
+                cleaning.await(DESTROY_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        cleanUp(left, keep);
+    }
+
+    private void cleanUp(InFlight f, boolean keep) {
+        boolean deployed = DeployState.read(f.copy()).isPresent();
+        if (deployed && keep) {
+            listener.progress("grade.kept", f.copy());
+        } else if (destroyed(f.copy(), deployed, f.deployments(), f.target())) {
+            FileTrees.deleteTemporary(f.copy());
+        }
     }
 
     private void grade(Request request, List<LabGrade> grades) {
@@ -99,6 +171,9 @@ public final class GradeWorkflow {
                 : services.progress().get().read(services.env().workingDir().resolve(request.progressFile()));
         DeployWorkflow deployments = new DeployWorkflow(services, listener);
         for (Lab lab : labs) {
+            if (abandoned) {
+                return;
+            }
             Path folder = catalog.folder(lab.id());
             Grader grader = new Grader(lab, LabFingerprint.of(folder, lab), lab.id() + "/lab.yaml", services.msg().lang());
             Path workspace = found.get(lab.id());
@@ -119,10 +194,12 @@ public final class GradeWorkflow {
     private LabGrade gradeWorkspace(Lab lab, Grader grader, Path workspace, Progress progress, DeployWorkflow deployments,
                                     Targets.Request targetOptions, boolean keep) {
         Path copy = copyOf(workspace, lab);
+        InFlight mine = new InFlight(copy, deployments, targetOptions);
+        inFlight.set(mine);
         LabWorkspace labContext = new LabWorkspace(copy, lab, progress);
         String note = null;
         try {
-            if (lab.deploy() != null) {
+            if (lab.deploy() != null && !abandoned) {
                 listener.progress("grade.deploying", lab.id(), workspace);
                 try {
                     deployments.deploy(labContext, targetOptions, false, true);
@@ -138,11 +215,15 @@ public final class GradeWorkflow {
                 return grader.grade(workspace.toString(), checks::run, LearnerRecord.read(workspace, lab.id()).asLabProgress(workspace), note);
             }
         } finally {
-            boolean deployed = DeployState.read(copy).isPresent();
-            if (deployed && keep) {
-                listener.progress("grade.kept", copy);
-            } else if (destroyed(copy, deployed, deployments, targetOptions)) {
-                FileTrees.deleteTemporary(copy);
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            cleaning = done;
+            try {
+                if (inFlight.compareAndSet(mine, null)) { // not taken by the time bound
+                    cleanUp(mine, keep);
+                }
+            } finally {
+                done.countDown();
+                cleaning = noCleanup;
             }
         }
     }

@@ -56,6 +56,9 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--keep")
     boolean keep;
 
+    @Option(names = "--timeout", paramLabel = "<time>", converter = Durations.class, defaultValue = "20m")
+    java.time.Duration timeout;
+
     GradeCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -66,7 +69,7 @@ final class GradeCommand implements Callable<Integer> {
         Path dir = workspaceOption.dir == null ? ctx.env().workingDir() : ctx.env().workingDir().resolve(workspaceOption.dir).normalize();
         GradeWorkflow workflow = new GradeWorkflow(ctx.services(), new DeployPrinter(ctx, ctx.err()));
         GradeReport report = workflow.run(new GradeWorkflow.Request(labIds, all, dir, target, targetOptions::request, yes,
-                progressFile, keep, version()));
+                progressFile, keep, version(), timeout));
         try {
             write(report);
         } catch (RuntimeException e) {
@@ -121,6 +124,23 @@ final class GradeCommand implements Callable<Integer> {
             Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw TierlabException.io(file, e);
+        }
+    }
+
+    /** {@code 90s}, {@code 20m}, {@code 1h}: a positive number of seconds, minutes or hours. */
+    static final class Durations implements picocli.CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,5})([smh])").matcher(value.trim());
+            if (!m.matches()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a time like 90s, 20m or 1h");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                default -> java.time.Duration.ofHours(n);
+            };
         }
     }
 

@@ -181,6 +181,54 @@ class GradeIT extends OnSandbox {
         assertEquals("1", doc.getDocumentElement().getAttribute("errors"));
     }
 
+    @Test
+    @Order(4)
+    void aSubmissionWhoseFunctionExitsFailsAndLeavesNothing() throws Exception {
+        Path ws = sandbox.workspace(root.resolve("exits"), true);
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        Files.writeString(handler, Files.readString(handler).replace("return json(200, repository.findAll());",
+                "System.exit(0);\n            return null;"));
+        java.util.Set<Path> copies = gradeCopies();
+        Path report = root.resolve("exits.json");
+        Run run = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "json", "--out", report.toString());
+        assertEquals(1, run.code, "a function that exits is a failed submission, not a pass: " + run);
+        JsonNode results = JSON.readTree(report.toFile());
+        assertEquals("fail", results.get("status").asText());
+        assertTrue(results.toString().contains("Runtime exited"), "the failed checks say why: " + results);
+        assertEquals(List.of(), sandbox.leaks(), "what grading deployed is destroyed");
+        assertEquals(copies, gradeCopies(), "the workspace copy is removed");
+    }
+
+    @Test
+    @Order(5)
+    void gradingThatRunsPastItsBoundReportsDestroysAndExitsTwo() throws Exception {
+        Path ws = sandbox.workspace(root.resolve("hangs"), true);
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        Files.writeString(handler, Files.readString(handler).replace("return json(200, repository.findAll());",
+                "long n = 0; while (n >= 0) { n = (n + 1) % 1000; }\n            return null;"));
+        java.util.Set<Path> copies = gradeCopies();
+        Path report = root.resolve("hangs.json");
+        long start = System.nanoTime();
+        Run run = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "json", "--out", report.toString(), "--timeout", "75s");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(2, run.code, run.toString());
+        assertTrue(seconds < 75 + 150, "bounded: " + seconds + " s");
+        assertTrue(run.err.contains("time bound of 75 s"), run.err);
+        ConsumerSchemas.assertExercism(Files.readString(report));
+        assertEquals("error", JSON.readTree(report.toFile()).get("status").asText());
+        assertEquals(List.of(), sandbox.leaks(), "what grading deployed is destroyed");
+        assertEquals(copies, gradeCopies(), "the workspace copy is removed");
+        assertEquals(2, grade(Map.of(), "grade", "--dir", ws.toString(), "--timeout", "soon").code, "a bad --timeout is a usage error");
+    }
+
+    /** The temporary workspace copies grading made and has not removed. */
+    private static java.util.Set<Path> gradeCopies() throws java.io.IOException {
+        try (var list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return list.filter(p -> p.getFileName().toString().startsWith("tierlab-grade-api-gateway-"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private static String property(Element suite, String name) {
         NodeList props = suite.getElementsByTagName("property");
         for (int i = 0; i < props.getLength(); i++) {
