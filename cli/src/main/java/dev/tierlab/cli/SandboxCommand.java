@@ -35,13 +35,16 @@ final class SandboxCommand implements Callable<Integer> {
         @Option(names = "--port", paramLabel = "<port>")
         int port = Sandbox.DEFAULT_PORT;
 
+        @Option(names = "--any-function")
+        boolean anyFunction;
+
         Start(CliContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
         public Integer call() {
-            Sandbox.Status s = sandbox(ctx).start(port);
+            Sandbox.Status s = sandbox(ctx).start(port, anyFunction);
             ctx.say(ctx.msg().get("sandbox.running", Sandbox.ENGINE, s.version(), s.endpoint(), s.record().pid()));
             ctx.say(ctx.msg().get("sandbox.executor", s.executorUrl()));
             return 0;
@@ -76,7 +79,9 @@ final class SandboxCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Sandbox.Status s = sandbox(ctx).status();
+            Sandbox sandbox = sandbox(ctx);
+            Sandbox.Status s = sandbox.status();
+            boolean executorUp = s.running() && sandbox.executorUp(s);
             Messages msg = ctx.msg();
             long uptime = s.running() ? Duration.between(Instant.parse(s.record().started()), Instant.now()).toSeconds() : 0;
             if (json) {
@@ -88,14 +93,16 @@ final class SandboxCommand implements Callable<Integer> {
                 m.put("pid", s.running() ? s.record().pid() : null);
                 m.put("uptimeSeconds", s.running() ? uptime : null);
                 m.put("executor", s.executorUrl());
+                m.put("executorUp", s.running() ? executorUp : null);
                 JsonOutput.print(ctx.out(), m);
             } else if (s.running()) {
                 ctx.say(msg.get("sandbox.status", Sandbox.ENGINE, s.version(), s.endpoint(), s.record().pid(), uptime));
-                ctx.say(msg.get("sandbox.executor", s.executorUrl()));
+                ctx.say(msg.get(executorUp ? "sandbox.executor" : "sandbox.executorDown", s.executorUrl()));
             } else {
                 ctx.say(msg.get("sandbox.notRunning"));
             }
-            return 0;
+            // a sandbox whose executor does not answer runs no Java: status says so with its exit code too
+            return s.running() && !executorUp ? dev.tierlab.error.ExitCode.FAILED.code() : 0;
         }
     }
 

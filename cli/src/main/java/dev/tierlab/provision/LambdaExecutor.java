@@ -44,6 +44,11 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
  */
 public final class LambdaExecutor implements AutoCloseable {
     private final HttpServer server;
+    private final byte[] secretPath;
+    private final boolean anyFunction;
+    private final software.amazon.awssdk.services.cloudformation.CloudFormationClient cloudFormation;
+    /** Functions (name and code) found in a stack tierlab deployed. */
+    private final Set<String> tierlabFunctions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final LambdaClient lambda;
     private final Path cache;
     private final PrintStream logs;
@@ -61,7 +66,29 @@ public final class LambdaExecutor implements AutoCloseable {
      * @param cache   where downloaded deployment packages are kept, by CodeSha256
      * @param logs    where the functions' log lines go
      */
+    /** An executor with a secret of its own (for tests and tools that start one themselves; see {@link #url()}). */
     public LambdaExecutor(URI sandbox, int port, Path cache, PrintStream logs) throws IOException {
+        this(sandbox, port, cache, logs, java.util.HexFormat.of().formatHex(randomBytes()), true);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    /**
+     * @param secret the last segment of the invoke path; a request to any other path is refused (403), so
+     *               only who was given the URL (MiniStack's proxy) can have the executor run code
+     * @param anyFunction run every function; when false, only functions of stacks tierlab deployed (tagged
+     *                    {@value Deployer#TAG_MANAGED}), so a function someone else created on the sandbox does
+     *                    not get to run its code in tierlab's executor
+     */
+    public LambdaExecutor(URI sandbox, int port, Path cache, PrintStream logs, String secret, boolean anyFunction) throws IOException {
+        this.anyFunction = anyFunction;
+        this.cloudFormation = Target.emulator(TargetKind.SANDBOX, sandbox, Set.of()).configure(
+                software.amazon.awssdk.services.cloudformation.CloudFormationClient.builder()).build();
+        this.secretPath = ("/invoke/" + secret).getBytes(StandardCharsets.US_ASCII);
         this.cache = cache;
         this.logs = logs;
         this.sandbox = sandbox;
@@ -83,13 +110,27 @@ public final class LambdaExecutor implements AutoCloseable {
         server.start();
     }
 
-    /** The URL to give functions as {@code MINISTACK_LAMBDA_PROXY_URL}. */
+    /** The URL to give functions as {@code MINISTACK_LAMBDA_PROXY_URL}, with the secret. */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/invoke");
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + new String(secretPath, StandardCharsets.US_ASCII));
+    }
+
+    /** The invoke URL of an executor on {@code port} with {@code secret}. */
+    public static URI invokeUrl(int port, String secret) {
+        return URI.create("http://127.0.0.1:" + port + "/invoke/" + secret);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!java.security.MessageDigest.isEqual(exchange.getRequestURI().getRawPath().getBytes(StandardCharsets.UTF_8), secretPath)) {
+                byte[] refused = "{\"errorMessage\":\"not the executor's invoke path\",\"errorType\":\"tierlab.Forbidden\"}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(403, refused.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(refused);
+                }
+                return;
+            }
             String name = exchange.getRequestHeaders().getFirst("X-Amzn-Lambda-Function-Name");
             String event;
             try (InputStream in = exchange.getRequestBody()) {
@@ -129,6 +170,10 @@ public final class LambdaExecutor implements AutoCloseable {
             // MiniStack creates a function even when CloudFormation could not read its code
             throw new IllegalStateException("the function " + name + " has no code (the deployment package was not found)");
         }
+        if (!anyFunction && !deployedByTierlab(name, c.codeSha256())) {
+            throw new IllegalStateException("the function " + name + " was not deployed by tierlab (it is in no stack tagged "
+                    + Deployer.TAG_MANAGED + "); the sandbox's executor runs only those (tierlab sandbox start --any-function runs every one)");
+        }
         Path zip = download(fn.code().location(), c.codeSha256());
         Map<String, String> env = new LinkedHashMap<>();
         if (c.environment() != null && c.environment().variables() != null) {
@@ -150,6 +195,26 @@ public final class LambdaExecutor implements AutoCloseable {
         }
         functionLogs.write(group, captured.toString(StandardCharsets.UTF_8));
         return result;
+    }
+
+    /** True when a stack tagged as tierlab's holds the function {@code name}; looked up again for a new name or code. */
+    private boolean deployedByTierlab(String name, String codeSha) {
+        String key = name + "@" + codeSha;
+        if (tierlabFunctions.contains(key)) {
+            return true;
+        }
+        for (var stack : cloudFormation.describeStacksPaginator(b -> { }).stacks()) {
+            if (stack.tags().stream().noneMatch(t -> t.key().equals(Deployer.TAG_MANAGED))) {
+                continue;
+            }
+            boolean holds = cloudFormation.listStackResourcesPaginator(b -> b.stackName(stack.stackName())).stackResourceSummaries()
+                    .stream().anyMatch(r -> "AWS::Lambda::Function".equals(r.resourceType()) && name.equals(r.physicalResourceId()));
+            if (holds) {
+                tierlabFunctions.add(key);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -231,8 +296,15 @@ public final class LambdaExecutor implements AutoCloseable {
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         PrintStream logs = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-        try (LambdaExecutor executor = new LambdaExecutor(URI.create(args[0]), Integer.parseInt(args[1]), Path.of(args[2]), logs)) {
-            logs.println("tierlab executor for " + args[0] + " listening at " + executor.url());
+        String secret = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
+        if (secret == null || !secret.strip().matches("[0-9a-f]{32,}")) {
+            logs.println("tierlab executor: no secret on standard input");
+            System.exit(2);
+        }
+        boolean anyFunction = args.length > 3 && args[3].equals("--any-function");
+        try (LambdaExecutor executor = new LambdaExecutor(URI.create(args[0]), Integer.parseInt(args[1]), Path.of(args[2]), logs,
+                secret.strip(), anyFunction)) {
+            logs.println("tierlab executor for " + args[0] + " listening on port " + args[1]);
             Thread.currentThread().join();
         }
     }
@@ -246,6 +318,7 @@ public final class LambdaExecutor implements AutoCloseable {
         server.stop(0);
         workers.close();
         lambda.close();
+        cloudFormation.close();
         functionLogs.close();
     }
 }

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,10 +89,19 @@ public final class Sandbox {
 
     /** Starts the sandbox on {@code port}, installing MiniStack first if needed; a running sandbox is left as it is. */
     public Status start(int port) {
+        return start(port, false);
+    }
+
+    /**
+     * @param anyFunction let the Java executor run functions that are in no stack tierlab deployed (for
+     *                    experiments with functions created by other tools)
+     */
+    public Status start(int port, boolean anyFunction) {
         Status now = status();
         if (now.running()) {
             return now;
         }
+        stop(); // what is left of an earlier start (an executor whose engine was killed, say) ends first
         Path python = install();
         ensurePortFree(port);
         try {
@@ -101,6 +111,7 @@ public final class Sandbox {
             Path launcher = dir.resolve("ministack-launcher.py");
             AtomicFiles.write(launcher, Bundled.bytes(Sandbox.class, "ministack-launcher.py"));
             int executorPort = Ports.free();
+            String secret = newSecret();
             ProcessBuilder pb = new ProcessBuilder(python.toString(), launcher.toString())
                     .redirectInput(ProcessBuilder.Redirect.from(Processes.nullFile()))
                     .redirectErrorStream(true)
@@ -115,7 +126,8 @@ public final class Sandbox {
             env.put("TMPDIR", dir.resolve("tmp").toString());
             env.put("PERSIST_STATE", "1");
             env.put("S3_PERSIST", "1");
-            env.put("TIERLAB_EXECUTOR_URL", "http://127.0.0.1:" + executorPort + "/invoke"); // see the launcher
+            // see the launcher; the secret path keeps other local callers from running code in the executor
+            env.put("TIERLAB_EXECUTOR_URL", LambdaExecutor.invokeUrl(executorPort, secret).toString());
             Process process = pb.start();
             Record record = new Record(process.pid(), port, VERSION, Instant.now().toString(), null, null, null);
             AtomicFiles.write(dir.resolve("sandbox.json"), JSON.writeValueAsBytes(record));
@@ -131,7 +143,7 @@ public final class Sandbox {
                 }
                 Thread.sleep(100);
             }
-            record = startExecutor(record, executorPort);
+            record = startExecutor(record, executorPort, secret, anyFunction);
             AtomicFiles.write(dir.resolve("sandbox.json"), JSON.writeValueAsBytes(record));
             return status();
         } catch (IOException e) {
@@ -146,17 +158,22 @@ public final class Sandbox {
      * Starts tierlab's Java executor beside the engine, as its own background process running this
      * same tierlab (MiniStack forwards Java invocations to it), and waits until it answers.
      */
-    private Record startExecutor(Record record, int port) throws IOException, InterruptedException {
+    private Record startExecutor(Record record, int port, String secret, boolean anyFunction) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
         dev.tierlab.runtime.LambdaInvoker.workerArchiveOption().ifPresent(command::add); // its workers start as fast as tierlab's
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LambdaExecutor.class.getName(),
                 "http://127.0.0.1:" + record.port(), String.valueOf(port), dir.resolve("code").toString()));
+        if (anyFunction) {
+            command.add("--any-function");
+        }
         Process p = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(Processes.nullFile()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("executor.log").toFile()))
                 .start();
+        try (var stdin = p.getOutputStream()) { // the secret is on no command line
+            stdin.write((secret + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!answers("http://127.0.0.1:" + port + "/health")) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -167,6 +184,39 @@ public final class Sandbox {
             Thread.sleep(100);
         }
         return new Record(record.pid(), record.port(), record.version(), record.started(), p.pid(), port, startOf(p.pid()));
+    }
+
+    /**
+     * A new secret for the executor's invoke path, known only to MiniStack's proxy (through the launcher's
+     * environment) and the executor (on its standard input); kept mode 0600 in {@code executor.secret} so
+     * that tierlab's own tests and tools of the same user can reach the executor too.
+     */
+    private String newSecret() throws IOException {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String secret = java.util.HexFormat.of().formatHex(bytes);
+        Path file = dir.resolve("executor.secret");
+        AtomicFiles.write(file, secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Windows: the file is in the user's own profile
+        }
+        return secret;
+    }
+
+    /** The executor's invoke URL, with its secret, for a function that names its proxy itself; empty when the sandbox has none. */
+    public Optional<URI> executorInvokeUrl() {
+        Optional<Record> r = readRecord();
+        Path file = dir.resolve("executor.secret");
+        if (r.isEmpty() || r.get().executorPort() == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LambdaExecutor.invokeUrl(r.get().executorPort(), Files.readString(file).strip()));
+        } catch (IOException e) {
+            throw TierlabException.io(file, e);
+        }
     }
 
     /** True when tierlab's Java executor of the running sandbox answers: only then do Java functions really run. */

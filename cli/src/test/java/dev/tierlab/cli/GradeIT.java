@@ -194,7 +194,7 @@ class GradeIT extends OnSandbox {
         assertEquals(1, run.code, "a function that exits is a failed submission, not a pass: " + run);
         JsonNode results = JSON.readTree(report.toFile());
         assertEquals("fail", results.get("status").asText());
-        assertTrue(results.toString().contains("Runtime exited"), "the failed checks say why: " + results);
+        assertTrue(results.toString().contains("Runtime.ExitError"), "the failed checks say why: " + results);
         assertEquals(List.of(), sandbox.leaks(), "what grading deployed is destroyed");
         assertEquals(copies, gradeCopies(), "the workspace copy is removed");
     }

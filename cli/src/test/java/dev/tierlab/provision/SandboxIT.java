@@ -60,6 +60,20 @@ class SandboxIT {
         HttpResponse<Void> executor = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 s.executorUrl().replace("/invoke", "/health"))).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, executor.statusCode());
+        for (String path : new String[]{"/invoke", "/invoke/guess", "/invoke/" + "0".repeat(48)}) {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    s.executorUrl().replace("/invoke", path))).header("X-Amzn-Lambda-Function-Name", "anything")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, refused.statusCode(), "a caller without the executor's secret runs nothing: " + path);
+        }
+        java.net.URI secretUrl = sandbox.executorInvokeUrl().orElseThrow();
+        HttpResponse<String> known = HttpClient.newHttpClient().send(HttpRequest.newBuilder(secretUrl)
+                .header("X-Amzn-Lambda-Function-Name", "no-such-function").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(500, known.statusCode(), "with the secret the executor looks the function up: " + known.body());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(home.resolve("sandbox/executor.secret"))));
+        assertFalse(s.executorUrl().contains(secretUrl.getPath().substring("/invoke/".length())), "status never shows the secret");
 
         assertEquals(s.record().pid(), sandbox.start(port).record().pid(), "starting again keeps the running one");
         assertTrue(sandbox.stop());
