@@ -274,7 +274,8 @@ public final class GradeWorkflow {
     /** An error in one line: a known one localized with its hint, any other by its type and message. */
     public String describe(RuntimeException e) {
         Messages msg = services.msg();
-        if (e instanceof TierlabException te) {
+        RuntimeException known = dev.tierlab.error.Unreachable.classify(e).<RuntimeException>map(t -> t).orElse(e);
+        if (known instanceof TierlabException te) {
             return msg.get(te.key(), te.args()) + msg.find(te.key() + ".hint", te.args()).map(h -> " (" + h + ")").orElse("");
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -68,6 +68,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             cause = TierlabException.io(Path.of(fse.getFile()), fse);
         }
         ExitCode code;
+        cause = dev.tierlab.error.Unreachable.classify(cause).<Throwable>map(t -> t).orElse(cause);
         if (cause instanceof TierlabException te) {
             err.println(msg.get("error.prefix", msg.get(te.key(), te.args())));
             msg.find(te.key() + ".hint", te.args()).ifPresent(h -> err.println(msg.get("error.hint", h)));

@@ -18,6 +18,8 @@ public enum ExitCode {
     BUSY(5),
     /** The learner's project did not build, or a check did not pass. */
     FAILED(6),
+    /** The target (the sandbox, an endpoint, AWS) did not answer. */
+    UNREACHABLE(7),
     /** The user declined a confirmation or cancelled with Ctrl-C. */
     CANCELLED(130);
 

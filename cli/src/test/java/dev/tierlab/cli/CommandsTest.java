@@ -50,6 +50,16 @@ class CommandsTest {
     }
 
     @Test
+    void aTargetThatDoesNotAnswerIsSaidSoNotCalledABug() {
+        String endpoint = "http://127.0.0.1:" + dev.tierlab.net.Ports.free();
+        Run destroy = Run.tierlab(home, "destroy", "--all", "--yes", "--target", "endpoint", "--endpoint", endpoint);
+        assertEquals(dev.tierlab.error.ExitCode.UNREACHABLE.code(), destroy.code, destroy.toString());
+        assertTrue(destroy.err.contains("the target does not answer"), destroy.err);
+        assertTrue(destroy.err.contains("tierlab sandbox status"), "what to do: " + destroy.err);
+        assertFalse(destroy.err.contains("bug"), destroy.err);
+    }
+
+    @Test
     void lessonsJsonHasTheDocumentedShape() throws Exception {
         JsonNode doc = json(Run.tierlab(home, "lessons", "--json"));
         JsonNode first = doc.get("chapters").get(0);

@@ -43,6 +43,31 @@ class SandboxLifecycleIT {
         long engine = record().get("pid").asLong();
         long executor = record().get("executorPid").asLong();
 
+        // a java function someone created on the sandbox with another client: the executor does not run it
+        java.nio.file.Path marker = home.resolve("ran");
+        byte[] zip = java.nio.file.Files.readAllBytes(dev.tierlab.runtime.CompiledFunction.zip(home.resolve("stranger"), "s.Stranger", """
+                package s;
+                public class Stranger {
+                    public String handleRequest(String path) throws Exception {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(path), "ran");
+                        return "ran";
+                    }
+                }
+                """));
+        dev.tierlab.provision.Target target = dev.tierlab.provision.Target.emulator(dev.tierlab.provision.TargetKind.SANDBOX,
+                java.net.URI.create("http://127.0.0.1:" + port), java.util.Set.of());
+        try (software.amazon.awssdk.services.lambda.LambdaClient lambda = target.configure(
+                software.amazon.awssdk.services.lambda.LambdaClient.builder()).build()) {
+            lambda.createFunction(b -> b.functionName("stranger").runtime(software.amazon.awssdk.services.lambda.model.Runtime.JAVA21)
+                    .handler("s.Stranger::handleRequest").role("arn:aws:iam::000000000000:role/x").timeout(20)
+                    .code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromByteArray(zip))));
+            var r = lambda.invoke(b -> b.functionName("stranger")
+                    .payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("\"" + marker + "\"")));
+            assertEquals("Unhandled", r.functionError(), r.payload().asUtf8String());
+            assertTrue(r.payload().asUtf8String().contains("not deployed by tierlab"), r.payload().asUtf8String());
+            assertFalse(java.nio.file.Files.exists(marker), "the stranger's code did not run");
+        }
+
         kill(engine); // kill -9 of MiniStack
         Run status = Run.tierlab(home, "sandbox", "status");
         assertTrue(status.out.contains("not running"), status.toString());
