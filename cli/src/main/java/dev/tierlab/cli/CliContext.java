@@ -97,9 +97,11 @@ final class CliContext {
     Settings settings() {
         GlobalOptions o = options();
         if (settings == null || !o.equals(settingsFor)) {
+            ConfigNotices notices = new ConfigNotices();
             settings = Settings.resolve(o.lang(), o.noColor(), o.stacktrace(), o.home(), env, colorCapable,
-                    terminalWidth.getAsInt(), this::configMovedAside);
+                    terminalWidth.getAsInt(), notices);
             settingsFor = o;
+            notices.print(); // once, in the language just resolved
         }
         return settings;
     }
@@ -250,13 +252,42 @@ final class CliContext {
     }
 
     ConfigStore config() {
-        return new ConfigStore(settings().ensureHome(), this::configMovedAside);
+        ConfigNotices notices = new ConfigNotices();
+        notices.ready = true;
+        return new ConfigStore(settings().ensureHome(), notices);
     }
 
-    private void configMovedAside(Path backup) {
-        // settings are not resolved yet at this point, so the message is in English and Korean
-        err.println(Messages.of(Lang.EN).get("config.movedAside", backup));
-        err.println(Messages.of(Lang.KO).get("config.movedAside", backup));
+    /**
+     * What was wrong with config.json. While the settings are being resolved the language is not known
+     * yet, so the notices wait and are printed once, in the language that was resolved.
+     */
+    private final class ConfigNotices implements ConfigStore.Listener {
+        private final java.util.List<Runnable> waiting = new java.util.ArrayList<>();
+        private boolean ready;
+
+        @Override
+        public void movedAside(Path backup) {
+            say(() -> err.println(msg().get("config.movedAside", backup)));
+        }
+
+        @Override
+        public void invalid(String key, String value, String allowed) {
+            say(() -> err.println(msg().get("config.invalid", key, value, allowed)));
+        }
+
+        private void say(Runnable notice) {
+            if (ready) {
+                notice.run();
+            } else {
+                waiting.add(notice);
+            }
+        }
+
+        void print() {
+            ready = true;
+            waiting.forEach(Runnable::run);
+            waiting.clear();
+        }
     }
 
     TerminalRenderer renderer() {

@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -60,19 +59,34 @@ public final class ConfigStore {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     }
 
-    private final Consumer<Path> movedAside;
+    /** Told what was wrong with the file; the settings concerned then fall back to their defaults. */
+    public interface Listener {
+        /** The file could not be read and was kept as {@code backup}. */
+        void movedAside(Path backup);
 
-    /**
-     * @param movedAside told the backup path when an unreadable config file was moved aside; the
-     *                   settings then fall back to their defaults, as with a missing file
-     */
-    public ConfigStore(Path home, Consumer<Path> movedAside) {
-        this.file = home.resolve(FILE_NAME);
-        this.movedAside = movedAside;
+        /** The file holds a value {@code key} cannot have (written by hand, say); it is ignored. */
+        void invalid(String key, String value, String allowed);
     }
 
+    private final Listener listener;
+
+    public ConfigStore(Path home, Listener listener) {
+        this.file = home.resolve(FILE_NAME);
+        this.listener = listener;
+    }
+
+    /** The stored value of {@code key}, when there is one it can have. */
     public Optional<String> get(Key key) {
-        return Optional.ofNullable(read().get(key.key()));
+        String value = read().get(key.key());
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(key.normalize.apply(value));
+        } catch (TierlabException e) {
+            listener.invalid(key.key(), value, String.valueOf(e.args()[e.args().length - 1]));
+            return Optional.empty();
+        }
     }
 
     /** Checks and stores {@code value}; returns the stored (normal) form. */
@@ -116,7 +130,7 @@ public final class ConfigStore {
             error.addSuppressed(cause);
             throw error;
         }
-        movedAside.accept(backup);
+        listener.movedAside(backup);
         return new TreeMap<>();
     }
 }

@@ -4,7 +4,6 @@ import dev.tierlab.error.ExitCode;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.i18n.Lang;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
  * The settings one tierlab run works with, resolved once from command-line flags, environment and
@@ -44,7 +43,7 @@ public record Settings(Path home, Lang lang, boolean color, boolean stacktrace, 
      * @param terminalWidth the terminal's width in columns, or 0 when unknown
      */
     public static Settings resolve(String langFlag, boolean noColor, boolean stacktrace, String homeFlag,
-                                   Environment env, boolean colorCapable, int terminalWidth, Consumer<Path> configMovedAside) {
+                                   Environment env, boolean colorCapable, int terminalWidth, ConfigStore.Listener config) {
         if (homeFlag != null && homeFlag.isBlank()) {
             throw new TierlabException(ExitCode.USAGE, "error.home.empty");
         }
@@ -58,7 +57,7 @@ public record Settings(Path home, Lang lang, boolean color, boolean stacktrace, 
             lang = Lang.parse(langFlag).orElseThrow(() ->
                     new TierlabException(ExitCode.USAGE, "error.badLang", langFlag, "en, ko"));
         } else {
-            lang = new ConfigStore(home, configMovedAside).get(ConfigStore.Key.LANG).flatMap(Lang::parse)
+            lang = new ConfigStore(home, config).get(ConfigStore.Key.LANG).flatMap(Lang::parse)
                     .orElse(Lang.fromLocale(env.locale()));
         }
         boolean color = colorCapable && !noColor && env.get("NO_COLOR").isEmpty();

@@ -205,28 +205,28 @@ public final class Deployer {
         }
     }
 
-    /** Deletes every tierlab-tagged stack and bucket on the target; returns what was deleted. */
+    /** Deletes every stack and bucket of tierlab on the target (see {@link #leaks}); returns what was deleted. */
     public List<String> destroyAll() {
         List<String> removed = new ArrayList<>();
-        for (String stack : taggedStacks()) {
-            listener.progress("destroy.stack", stack);
-            deleteStack(stack);
-            removed.add("stack " + stack);
+        for (Ours stack : taggedStacks()) {
+            listener.progress("destroy.stack", stack.name());
+            deleteStack(stack.name());
+            removed.add(stack.describe("stack"));
         }
-        for (String bucket : taggedBuckets()) {
-            listener.progress("destroy.bucket", bucket);
-            deletePrefix(bucket, "");
-            aws.s3().deleteBucket(b -> b.bucket(bucket));
-            removed.add("bucket " + bucket);
+        for (Ours bucket : taggedBuckets()) {
+            listener.progress("destroy.bucket", bucket.name());
+            deletePrefix(bucket.name(), "");
+            aws.s3().deleteBucket(b -> b.bucket(bucket.name()));
+            removed.add(bucket.describe("bucket"));
         }
         return removed;
     }
 
-    /** Every tierlab-tagged stack and bucket still on the target. */
+    /** Every stack and bucket of tierlab still on the target: tagged, or untagged and named as tierlab names them. */
     public List<String> leaks() {
         List<String> left = new ArrayList<>();
-        taggedStacks().forEach(s -> left.add("stack " + s));
-        taggedBuckets().forEach(b -> left.add("bucket " + b));
+        taggedStacks().forEach(s -> left.add(s.describe("stack")));
+        taggedBuckets().forEach(b -> left.add(b.describe("bucket")));
         return left;
     }
 
@@ -243,28 +243,40 @@ public final class Deployer {
         return left;
     }
 
-    private List<String> taggedStacks() {
-        List<String> stacks = new ArrayList<>();
+    /** How tierlab names its stacks ({@link #stackName}) and its artifacts bucket ({@link #ensureBucket}). */
+    static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("tierlab-[a-z0-9-]+-[0-9a-f]{8}");
+    static final java.util.regex.Pattern BUCKET_NAME = java.util.regex.Pattern.compile("tierlab-artifacts-[0-9]{12}-[a-z0-9-]+");
+
+    /** A resource tierlab made: tagged, or untagged but named as tierlab names them (tags can be lost, e.g. by an emulator restart). */
+    private record Ours(String name, boolean tagged) {
+        String describe(String kind) {
+            return kind + " " + name + (tagged ? "" : " (untagged, named as tierlab names its " + kind + "s)");
+        }
+    }
+
+    private List<Ours> taggedStacks() {
+        List<Ours> stacks = new ArrayList<>();
         for (Stack s : aws.cloudFormation().describeStacksPaginator(b -> { }).stacks()) {
-            boolean ours = s.tags().stream().anyMatch(t -> t.key().equals(TAG_MANAGED));
-            if (ours && s.stackStatus() != StackStatus.DELETE_COMPLETE) {
-                stacks.add(s.stackName());
+            boolean tagged = s.tags().stream().anyMatch(t -> t.key().equals(TAG_MANAGED));
+            if ((tagged || STACK_NAME.matcher(s.stackName()).matches()) && s.stackStatus() != StackStatus.DELETE_COMPLETE) {
+                stacks.add(new Ours(s.stackName(), tagged));
             }
         }
         return stacks;
     }
 
-    private List<String> taggedBuckets() {
-        List<String> buckets = new ArrayList<>();
+    private List<Ours> taggedBuckets() {
+        List<Ours> buckets = new ArrayList<>();
         for (var bucket : aws.s3().listBuckets().buckets()) {
+            boolean tagged;
             try {
-                boolean ours = aws.s3().getBucketTagging(b -> b.bucket(bucket.name())).tagSet().stream()
+                tagged = aws.s3().getBucketTagging(b -> b.bucket(bucket.name())).tagSet().stream()
                         .anyMatch(t -> t.key().equals(TAG_MANAGED));
-                if (ours) {
-                    buckets.add(bucket.name());
-                }
             } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-                // a bucket without tags (NoSuchTagSet) or one we may not read is not ours
+                tagged = false; // a bucket without tags (NoSuchTagSet) or one we may not read
+            }
+            if (tagged || BUCKET_NAME.matcher(bucket.name()).matches()) {
+                buckets.add(new Ours(bucket.name(), tagged));
             }
         }
         return buckets;

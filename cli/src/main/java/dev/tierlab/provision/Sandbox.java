@@ -275,7 +275,7 @@ public final class Sandbox {
                         .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {
-                throw new TierlabException(ExitCode.FAILED, e, "error.sandbox.unreachable", s.endpoint());
+                throw new TierlabException(ExitCode.UNREACHABLE, e, "error.sandbox.unreachable", s.endpoint());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TierlabException(ExitCode.CANCELLED, e, "error.cancelled");

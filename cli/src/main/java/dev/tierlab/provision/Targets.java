@@ -167,7 +167,7 @@ public final class Targets {
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("\"services\"");
         } catch (java.io.IOException e) {
-            throw new TierlabException(ExitCode.FAILED, e, "error.target.unreachable", endpoint);
+            throw new TierlabException(ExitCode.UNREACHABLE, e, "error.target.unreachable", endpoint);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TierlabException(ExitCode.CANCELLED, e, "error.cancelled");

@@ -54,9 +54,33 @@ class CommandsTest {
         String endpoint = "http://127.0.0.1:" + dev.tierlab.net.Ports.free();
         Run destroy = Run.tierlab(home, "destroy", "--all", "--yes", "--target", "endpoint", "--endpoint", endpoint);
         assertEquals(dev.tierlab.error.ExitCode.UNREACHABLE.code(), destroy.code, destroy.toString());
-        assertTrue(destroy.err.contains("the target does not answer"), destroy.err);
-        assertTrue(destroy.err.contains("tierlab sandbox status"), "what to do: " + destroy.err);
+        assertTrue(destroy.err.contains(endpoint + " does not answer"), "which endpoint: " + destroy.err);
+        assertTrue(destroy.err.contains("hint:"), "what to do: " + destroy.err);
         assertFalse(destroy.err.contains("bug"), destroy.err);
+    }
+
+    @Test
+    void aBadConfigIsReportedOnceInOneLanguage() throws Exception {
+        java.nio.file.Files.createDirectories(home);
+        java.nio.file.Files.writeString(home.resolve("config.json"), "{\"lang\":\"xx\"}");
+        Run invalid = Run.tierlab(home, "status");
+        assertEquals(0, invalid.code, invalid.toString());
+        assertEquals(1, count(invalid.err, "sets lang to 'xx'"), "said once: " + invalid.err);
+        assertTrue(invalid.err.contains("en, ko"), "what it can be: " + invalid.err);
+
+        java.nio.file.Files.writeString(home.resolve("config.json"), "{ not json");
+        Run broken = Run.tierlab(home, "status");
+        assertEquals(0, broken.code, broken.toString());
+        assertEquals(1, count(broken.err, "config.json.bak-"), "one notice, not one per language: " + broken.err);
+        assertFalse(broken.err.contains("설정 파일"), "in the language in use only: " + broken.err);
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test

@@ -68,6 +68,19 @@ class SandboxLifecycleIT {
             assertFalse(java.nio.file.Files.exists(marker), "the stranger's code did not run");
         }
 
+        // an artifacts bucket whose tags were lost: the leak scan still finds it, and destroy --all removes it
+        try (dev.tierlab.provision.AwsClients aws = new dev.tierlab.provision.AwsClients(target)) {
+            String bucket = "tierlab-artifacts-000000000000-us-east-1";
+            aws.s3().createBucket(b -> b.bucket(bucket));
+            aws.s3().putObject(b -> b.bucket(bucket).key("tierlab-api-gateway-0123abcd/tickets.zip"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("zip"));
+            assertEquals(java.util.List.of("bucket " + bucket + " (untagged, named as tierlab names its buckets)"),
+                    new dev.tierlab.provision.Deployer(aws, null).leaks());
+            Run destroy = Run.tierlab(home, "destroy", "--all", "--yes");
+            assertEquals(0, destroy.code, destroy.toString());
+            assertEquals(java.util.List.of(), new dev.tierlab.provision.Deployer(aws, null).leaks(), destroy.toString());
+        }
+
         kill(engine); // kill -9 of MiniStack
         Run status = Run.tierlab(home, "sandbox", "status");
         assertTrue(status.out.contains("not running"), status.toString());
