@@ -168,11 +168,38 @@ public final class Deployer {
                 .map(c -> c.resourceChange())
                 .map(r -> new Change(r.action(), r.logicalResourceId(), r.resourceType(), r.replacement()))
                 .toList());
-        if (!listener.confirm(plan)) {
+        // declined, cancelled or interrupted (Ctrl-C ends the JVM while it asks): the change set goes, and
+        // with it the empty REVIEW_IN_PROGRESS stack a create change set leaves
+        Runnable withdraw = () -> {
             cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
             if (create) {
-                deleteStack(stack); // the empty REVIEW_IN_PROGRESS stack a create change set leaves
+                deleteStack(stack);
             }
+        };
+        Thread interrupted = new Thread(() -> {
+            listener.progress("deploy.interrupted", stack);
+            try {
+                withdraw.run();
+            } catch (RuntimeException e) {
+                listener.progress("deploy.interruptedLeft", stack);
+            }
+        }, "tierlab-deploy-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        boolean confirmed;
+        try {
+            confirmed = listener.confirm(plan);
+        } catch (RuntimeException e) {
+            withdraw.run();
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException e) {
+                // the JVM is ending: the hook runs
+            }
+        }
+        if (!confirmed) {
+            withdraw.run();
             return new Result(Outcome.DECLINED, state, plan);
         }
         Set<String> seen = eventIds(stack);

@@ -221,4 +221,41 @@ class DeployIT extends OnSandbox {
         assertTrue(aws.err.contains("no AWS credentials were found (profile: tierlab-test-no-such-profile)"), aws.err);
         assertFalse(Files.exists(ws.resolve(DeployState.FILE)), "nothing was recorded as deployed");
     }
+
+    @Test
+    @Order(5)
+    void aCancelledConfirmationLeavesNoStackInReview() throws Exception {
+        Path ws = workspace("cancelled", true);
+        Lab lab = new LabLoader(dev.tierlab.course.ContentSource.directory(dev.tierlab.files.Bundled.folder("labs"))).load("api-gateway");
+        int port = JSON.readTree(sandbox.home.resolve("sandbox/sandbox.json").toFile()).get("port").asInt();
+        Target target = Target.emulator(dev.tierlab.provision.TargetKind.SANDBOX, URI.create("http://127.0.0.1:" + port), Set.of());
+        dev.tierlab.build.ProjectBuilder builder = new dev.tierlab.build.ProjectBuilder(
+                Path.of(System.getProperty("user.home"), ".m2/repository"), x -> { });
+        try (dev.tierlab.provision.AwsClients aws = new dev.tierlab.provision.AwsClients(target)) {
+            dev.tierlab.provision.Deployer deployer = new dev.tierlab.provision.Deployer(aws, new dev.tierlab.provision.Deployer.Listener() {
+                @Override
+                public void progress(String key, Object... args) {
+                }
+
+                @Override
+                public boolean confirm(dev.tierlab.provision.Deployer.Plan plan) {
+                    // Ctrl-C at the question in the shell
+                    throw new dev.tierlab.error.TierlabException(dev.tierlab.error.ExitCode.CANCELLED, "error.cancelled");
+                }
+
+                @Override
+                public void event(software.amazon.awssdk.services.cloudformation.model.StackEvent event) {
+                }
+            });
+            String stack = dev.tierlab.provision.Deployer.stackName("api-gateway", ws);
+            dev.tierlab.error.TierlabException e = org.junit.jupiter.api.Assertions.assertThrows(dev.tierlab.error.TierlabException.class,
+                    () -> deployer.deploy("api-gateway", ws, lab.deploy(), dir -> builder.packaged(dev.tierlab.build.MavenProject.read(dir), p -> { })));
+            assertEquals(dev.tierlab.error.ExitCode.CANCELLED, e.exitCode());
+            boolean left = aws.cloudFormation().describeStacksPaginator(b -> { }).stacks().stream()
+                    .anyMatch(st -> st.stackName().equals(stack)
+                            && st.stackStatus() != software.amazon.awssdk.services.cloudformation.model.StackStatus.DELETE_COMPLETE);
+            assertFalse(left, "no REVIEW_IN_PROGRESS stack is left behind by a cancelled plan");
+        }
+        assertEquals(0, Run.tierlab(sandbox.home, "destroy", "--dir", ws.toString(), "--yes").code, "its artifacts go with destroy");
+    }
 }
