@@ -53,11 +53,7 @@ public interface ContentSource {
                 if (!Files.isRegularFile(file)) {
                     return Optional.empty();
                 }
-                try {
-                    return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                return Optional.of(dev.tierlab.files.TextFiles.read(file)); // bounded, and named when not UTF-8
             }
 
             @Override

@@ -61,8 +61,15 @@ public final class LabGenerator {
         }
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))::iterator) {
-                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isSymbolicLink(p)) {
+                    // where a link leads is the lab author's machine, not the lab: refused, never skipped silently
+                    throw new TierlabException(ExitCode.BAD_INPUT, "error.lab.invalid", labDir.resolve("lab.yaml").toString(),
+                            dev.tierlab.i18n.Text.of("lab.problem.solutionLink", labDir.relativize(p).toString().replace('\\', '/')));
+                }
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                }
             }
         } catch (IOException e) {
             throw TierlabException.io(dir, e);

@@ -118,8 +118,15 @@ public final class LabValidator {
     private void lab(Path folder, List<Problem> problems) {
         String id = folder.getFileName().toString().replaceAll("/$", "");
         Path file = folder.resolve("lab.yaml");
+        String text;
+        try {
+            text = dev.tierlab.files.TextFiles.read(file); // size first, then strict UTF-8
+        } catch (TierlabException e) {
+            problems.add(new Problem(file.toString(), 1, 1, dev.tierlab.i18n.Text.of(e.key(), e.args())));
+            return;
+        }
         LabLoader.Checked checked = new LabLoader(ContentSource.directory(folder.getParent()))
-                .check(id + "/lab.yaml", read(file), id);
+                .check(id + "/lab.yaml", text, id);
         problems.addAll(checked.problems());
         if (checked.lab() != null) {
             new References(file.toString(), folder, checked.node(), problems).check(checked.lab());
@@ -127,11 +134,7 @@ public final class LabValidator {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw TierlabException.io(file, e);
-        }
+        return dev.tierlab.files.TextFiles.read(file);
     }
 
     /** The checks of one lab that look beyond its file. */

@@ -87,6 +87,44 @@ class LabAuthoringTest {
     }
 
     @Test
+    void hugeBinaryAndLinkedLabFilesAreRefusedWithTheirName() throws IOException {
+        Path labs = home.resolve("bad-labs");
+        assertEquals(0, run(home, "lab", "new", "big-lab", "--chapter", "api-gateway", "--into", labs.toString()).code);
+        Path lab = labs.resolve("big-lab");
+        String valid = Files.readString(lab.resolve("lab.yaml"));
+
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(lab.resolve("lab.yaml")))) {
+            out.write(valid);
+            String comment = "# " + "x".repeat(1021) + "\n";
+            for (int i = 0; i < 50 * 1024; i++) { // 50 MB
+                out.write(comment);
+            }
+        }
+        Run big = run(home, "lab", "validate", lab.toString());
+        assertEquals(1, big.code, big::toString);
+        assertTrue(big.out.contains("lab.yaml is 52") && big.out.contains("at most 1048576 bytes"), "refused by its size: " + big);
+
+        byte[] bytes = (valid + "\n# caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes[bytes.length - 3] = (byte) 0xff; // not UTF-8
+        Files.write(lab.resolve("lab.yaml"), bytes);
+        Run binary = run(home, "lab", "validate", lab.toString());
+        assertEquals(1, binary.code, binary::toString);
+        assertTrue(binary.out.contains("lab.yaml is not UTF-8 text (the first bad byte is at offset " + (bytes.length - 3) + ")"),
+                binary.toString());
+
+        Files.writeString(lab.resolve("lab.yaml"), valid);
+        Path notes = lab.resolve("solution/first-step/NOTES.md");
+        Path elsewhere = Files.writeString(home.resolve("secret.txt"), "not part of the lab");
+        Files.delete(notes);
+        Files.createSymbolicLink(notes, elsewhere);
+        Path ws = home.resolve("linked-ws");
+        assertEquals(0, run(home, "--labs-dir", labs.toString(), "lab", "start", "big-lab", "--dir", ws.toString()).code);
+        Run apply = run(ws, "--labs-dir", labs.toString(), "solution", "--apply", "--yes");
+        assertEquals(ExitCode.BAD_INPUT.code(), apply.code, apply::toString);
+        assertTrue(apply.err.contains("solution/first-step/NOTES.md is a symbolic link"), apply.err);
+    }
+
+    @Test
     void labNewRefusesToOverwriteAndExplainsBadIdsAndChapters() throws IOException {
         Path labs = home.resolve("labs");
         assertEquals(0, run(home, "lab", "new", "mine", "--into", labs.toString()).code);
