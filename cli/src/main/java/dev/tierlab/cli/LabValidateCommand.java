@@ -48,7 +48,15 @@ final class LabValidateCommand implements Callable<Integer> {
         for (dev.tierlab.verify.Capability c : dev.tierlab.verify.Capability.values()) {
             capabilities.add(c.id());
         }
-        return new LabValidator.Known(Set.copyOf(chapters(ctx)), Set.copyOf(TemplateRepository.bundled().ids()), capabilities);
+        TemplateRepository templates = TemplateRepository.bundled();
+        return new LabValidator.Known(Set.copyOf(chapters(ctx)), Set.copyOf(templates.ids()), capabilities, (template, given) -> {
+            try {
+                dev.tierlab.generate.Generator.parameters(templates.load(template).manifest(), given == null ? java.util.Map.of() : given);
+                return java.util.Optional.empty();
+            } catch (dev.tierlab.error.TierlabException e) {
+                return java.util.Optional.of(dev.tierlab.i18n.Text.of(e.key(), e.args()));
+            }
+        });
     }
 
     static List<String> chapters(CliContext ctx) {

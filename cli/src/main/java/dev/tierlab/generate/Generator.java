@@ -57,6 +57,14 @@ public final class Generator {
             }
             model.put(e.getKey(), e.getValue());
         }
+        for (TemplateManifest.Parameter p : manifest.parameters()) {
+            Object value = model.get(p.name());
+            if (p.type() != null && value != null && !p.type().accepts(value)) {
+                // what reaches a template is a name, never code: checked again here whatever validated the lab
+                throw new TierlabException(ExitCode.BAD_INPUT, "error.template.badParameter", p.name(), manifest.id(), value,
+                        p.type().described());
+            }
+        }
         if (model.get("package") instanceof String pkg) {
             model.put("packagePath", pkg.replace('.', '/'));
         }

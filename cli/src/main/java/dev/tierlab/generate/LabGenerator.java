@@ -75,7 +75,7 @@ public final class LabGenerator {
             throw TierlabException.io(dir, e);
         }
         TemplateManifest overlay = new TemplateManifest("solution-" + step.id(), 1, null, model.keySet().stream()
-                .map(name -> new TemplateManifest.Parameter(name, model.get(name), null)).toList());
+                .map(name -> new TemplateManifest.Parameter(name, null, model.get(name), null)).toList());
         return generator.render(new TemplateRepository.Template(overlay, files), Map.of());
     }
 

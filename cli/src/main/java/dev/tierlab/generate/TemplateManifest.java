@@ -14,7 +14,10 @@ public record TemplateManifest(String id, int version, Localized description, Li
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
     }
 
-    /** A template parameter; {@code defaultValue} is used when a lab does not set it. */
-    public record Parameter(String name, Object defaultValue, Localized description) {
+    /**
+     * A template parameter; {@code defaultValue} is used when a lab does not set it, and every value must
+     * be of its {@code type} (null only for the overlay of a solution, whose values were checked already).
+     */
+    public record Parameter(String name, ParameterType type, Object defaultValue, Localized description) {
     }
 }

@@ -31,8 +31,11 @@ public final class LabValidator {
      * @param chapters     the chapter ids of the course
      * @param templates    the template ids tierlab has
      * @param capabilities the capability names checks may need
+     * @param parameters   for a known template and the parameters a lab gives it, what is wrong with them
+     *                     (a value its type does not allow, say), if anything
      */
-    public record Known(Set<String> chapters, Set<String> templates, Set<String> capabilities) {
+    public record Known(Set<String> chapters, Set<String> templates, Set<String> capabilities,
+                        java.util.function.BiFunction<String, java.util.Map<String, Object>, java.util.Optional<Text>> parameters) {
         public Known {
             chapters = Set.copyOf(chapters);
             templates = Set.copyOf(templates);
@@ -190,6 +193,11 @@ public final class LabValidator {
                 String template = step.generate().get(g).template();
                 if (!known.templates().contains(template)) {
                     problem(node.get("generate").get(g).get("template"), "lab.problem.unknownTemplate", template, sorted(known.templates()));
+                } else {
+                    JsonNode entry = node.get("generate").get(g);
+                    JsonNode at = entry.get("parameters") != null ? entry.get("parameters") : entry;
+                    known.parameters().apply(template, step.generate().get(g).parameters())
+                            .ifPresent(text -> problem(at, text.key(), text.args().toArray()));
                 }
             }
             for (int c = 0; c < step.checks().size(); c++) {

@@ -125,6 +125,42 @@ class LabAuthoringTest {
     }
 
     @Test
+    void aTemplateParameterThatWouldBeCodeIsRefusedAtValidateAndAtGeneration() throws IOException {
+        Path labs = home.resolve("inject-labs");
+        assertEquals(0, run(home, "lab", "new", "inject-lab", "--chapter", "api-gateway", "--into", labs.toString()).code);
+        Path file = labs.resolve("inject-lab/lab.yaml");
+        String yaml = Files.readString(file).replace("    instructions: {en: steps/first-step.en.md, ko: steps/first-step.ko.md}\n",
+                "    instructions: {en: steps/first-step.en.md, ko: steps/first-step.ko.md}\n"
+                        + "    generate:\n"
+                        + "      - template: lambda-java-api\n"
+                        + "        into: app\n"
+                        + "        parameters: {tableEnvVar: 'TABLE_NAME\" + new Object(){ { System.exit(9); } } + \"'}\n");
+        Files.writeString(file, yaml);
+        int line = java.util.Arrays.asList(yaml.split("\n")).indexOf("        parameters: {tableEnvVar: 'TABLE_NAME\" + new Object(){ { System.exit(9); } } + \"'}") + 1;
+        Run validate = run(home, "lab", "validate", labs.resolve("inject-lab").toString());
+        assertEquals(1, validate.code, validate::toString);
+        assertTrue(validate.out.contains("lab.yaml:" + line + ":"), "file:line of the parameters: " + validate.out);
+        assertTrue(validate.out.contains("the parameter tableEnvVar of template lambda-java-api cannot be"), validate.out);
+
+        Path ws = home.resolve("inject-ws");
+        Run start = run(home, "--labs-dir", labs.toString(), "lab", "start", "inject-lab", "--dir", ws.toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), start.code, start::toString);
+        assertTrue(start.err.contains("it must be letters, digits and _"), start.err);
+        assertFalse(Files.exists(ws.resolve("app")), "nothing was generated");
+    }
+
+    @Test
+    void everyBundledTemplateParameterHasATypeItsDefaultFits() {
+        dev.tierlab.generate.TemplateRepository templates = dev.tierlab.generate.TemplateRepository.bundled();
+        for (String id : templates.ids()) {
+            for (dev.tierlab.generate.TemplateManifest.Parameter p : templates.load(id).manifest().parameters()) {
+                assertTrue(p.type() != null, id + "/" + p.name() + " has a type");
+                assertTrue(p.type().accepts(p.defaultValue()), id + "/" + p.name() + " default fits its type");
+            }
+        }
+    }
+
+    @Test
     void labNewRefusesToOverwriteAndExplainsBadIdsAndChapters() throws IOException {
         Path labs = home.resolve("labs");
         assertEquals(0, run(home, "lab", "new", "mine", "--into", labs.toString()).code);
