@@ -62,11 +62,13 @@ public final class LambdaExecutor implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
+     * An executor with a secret of its own that runs every function (for tests and tools that start one
+     * themselves; see {@link #url()}).
+     *
      * @param sandbox the sandbox endpoint, e.g. http://127.0.0.1:4566
      * @param cache   where downloaded deployment packages are kept, by CodeSha256
      * @param logs    where the functions' log lines go
      */
-    /** An executor with a secret of its own (for tests and tools that start one themselves; see {@link #url()}). */
     public LambdaExecutor(URI sandbox, int port, Path cache, PrintStream logs) throws IOException {
         this(sandbox, port, cache, logs, java.util.HexFormat.of().formatHex(randomBytes()), true);
     }

@@ -184,10 +184,7 @@ class GradeIT extends OnSandbox {
     @Test
     @Order(4)
     void aSubmissionWhoseFunctionExitsFailsAndLeavesNothing() throws Exception {
-        Path ws = sandbox.workspace(root.resolve("exits"), true);
-        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
-        Files.writeString(handler, Files.readString(handler).replace("return json(200, repository.findAll());",
-                "System.exit(0);\n            return null;"));
+        Path ws = solvedWithListing("exits", "System.exit(0);\n            return null;");
         java.util.Set<Path> copies = gradeCopies();
         Path report = root.resolve("exits.json");
         Run run = grade(Map.of(), "grade", "--dir", ws.toString(), "--format", "json", "--out", report.toString());
@@ -202,10 +199,7 @@ class GradeIT extends OnSandbox {
     @Test
     @Order(5)
     void gradingThatRunsPastItsBoundReportsDestroysAndExitsTwo() throws Exception {
-        Path ws = sandbox.workspace(root.resolve("hangs"), true);
-        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
-        Files.writeString(handler, Files.readString(handler).replace("return json(200, repository.findAll());",
-                "long n = 0; while (n >= 0) { n = (n + 1) % 1000; }\n            return null;"));
+        Path ws = solvedWithListing("hangs", "long n = 0; while (n >= 0) { n = (n + 1) % 1000; }\n            return null;");
         java.util.Set<Path> copies = gradeCopies();
         Path report = root.resolve("hangs.json");
         long start = System.nanoTime();
@@ -219,6 +213,14 @@ class GradeIT extends OnSandbox {
         assertEquals(List.of(), sandbox.leaks(), "what grading deployed is destroyed");
         assertEquals(copies, gradeCopies(), "the workspace copy is removed");
         assertEquals(2, grade(Map.of(), "grade", "--dir", ws.toString(), "--timeout", "soon").code, "a bad --timeout is a usage error");
+    }
+
+    /** A solved workspace whose GET /tickets runs {@code code} instead of answering. */
+    private static Path solvedWithListing(String name, String code) throws java.io.IOException {
+        Path ws = sandbox.workspace(root.resolve(name), true);
+        Path handler = ws.resolve("tickets-api/src/main/java/dev/tierlab/tickets/TicketsHandler.java");
+        Files.writeString(handler, Files.readString(handler).replace("return json(200, repository.findAll());", code));
+        return ws;
     }
 
     /** The temporary workspace copies grading made and has not removed. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** The Lambda Context of one invocation in a worker: request id, remaining time, a logger to the function's log. */
@@ -12,8 +13,11 @@ final class WorkerContext implements Context {
     private final int memoryMb;
     private final String requestId;
     private final long deadline;
+    private final PrintStream log;
 
-    WorkerContext(String function, int memoryMb, String requestId, long deadline) {
+    /** @param log the function's log (the stream the worker's standard output also goes to) */
+    WorkerContext(String function, int memoryMb, String requestId, long deadline, PrintStream log) {
+        this.log = log;
         this.function = function;
         this.memoryMb = memoryMb;
         this.requestId = requestId;
@@ -76,8 +80,8 @@ final class WorkerContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.println(message);
-                System.out.flush();
+                log.println(message);
+                log.flush();
             }
 
             @Override

@@ -65,12 +65,11 @@ public final class WorkerMain {
         String handlerName = setup.text();
         String function = setup.text();
         int memory = (int) setup.number();
-        List<URL> classpath = new ArrayList<>();
+        List<String> classpath = new ArrayList<>();
         while (setup.more()) {
-            classpath.add(Path.of(setup.text()).toUri().toURL());
+            classpath.add(setup.text());
         }
-        ClassLoader loader = new URLClassLoader(classpath.toArray(URL[]::new), new RuntimeApiLoader(WorkerMain.class.getClassLoader()));
-        Thread.currentThread().setContextClassLoader(loader);
+        ClassLoader loader = functionLoader(classpath);
         Handler handler = null;
         Throwable initError = null;
         try {
@@ -87,7 +86,7 @@ public final class WorkerMain {
             long deadline = invoke.number();
             String event = invoke.text();
             byte[] result = handler == null ? failure(initError, requestId)
-                    : run(handler, event, new WorkerContext(function, memory, requestId, deadline));
+                    : run(handler, event, new WorkerContext(function, memory, requestId, deadline, log));
             log.flush();
             Frames.write(out, Frames.RESULT, result);
         }
@@ -99,15 +98,25 @@ public final class WorkerMain {
      * ./tierlab once per build; see docs/architecture.md).
      */
     private static void train(String[] args) throws Exception {
-        List<URL> classpath = new ArrayList<>();
-        for (int i = 3; i < args.length; i++) {
-            classpath.add(Path.of(args[i]).toUri().toURL());
-        }
-        ClassLoader loader = new URLClassLoader(classpath.toArray(URL[]::new), new RuntimeApiLoader(WorkerMain.class.getClassLoader()));
-        Thread.currentThread().setContextClassLoader(loader);
+        ClassLoader loader = functionLoader(java.util.Arrays.asList(args).subList(3, args.length));
         String event = java.nio.file.Files.readString(Path.of(args[2]));
-        run(Handler.load(args[1], loader), event, new WorkerContext("training", 512, "training", System.currentTimeMillis() + 60_000));
+        run(Handler.load(args[1], loader), event, new WorkerContext("training", 512, "training", System.currentTimeMillis() + 60_000,
+                System.out));
         ErrorJson.of("", "", new Exception()); // the error path too
+    }
+
+    /**
+     * The function's class loader over its package's entries, made the thread's context loader: it sees
+     * the package, the JDK and the Lambda runtime interfaces, nothing of tierlab.
+     */
+    private static ClassLoader functionLoader(List<String> entries) throws java.net.MalformedURLException {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : entries) {
+            urls.add(Path.of(entry).toUri().toURL());
+        }
+        ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), new RuntimeApiLoader(WorkerMain.class.getClassLoader()));
+        Thread.currentThread().setContextClassLoader(loader);
+        return loader;
     }
 
     private static byte[] run(Handler handler, String event, WorkerContext context) {
