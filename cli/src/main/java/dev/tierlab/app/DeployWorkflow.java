@@ -110,6 +110,8 @@ public final class DeployWorkflow {
         if (lab.lab().deploy() == null) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.deploy.notDeployable", lab.lab().id());
         }
+        // building runs the project's pom; on the sandbox its functions run here
+        services.trust().requireForDeploy(lab.lab(), "tierlab deploy");
         DeployState previous = DeployState.read(lab.workspace()).orElse(null);
         notePending(previous);
         Target target = previous != null && previous.target().inContainer() && request.kind() == null
@@ -162,12 +164,16 @@ public final class DeployWorkflow {
 
     /**
      * The checks of a workspace: local ones here, remote ones against the target it deployed to.
-     * Fails before anything runs when the lab is not bundled, has {@code command} checks and
-     * {@code --trust} was not given ({@link dev.tierlab.lab.LabCatalog#requireTrusted}).
+     * Fails before anything runs when a check would run the code of a lab the user does not trust
+     * ({@link dev.tierlab.lab.LabTrust}).
      */
     public Checks checks(LabWorkspace lab, Targets.Request request) {
-        // refused before anything runs: command checks of a lab from elsewhere need --trust
-        services.labs().get().requireTrusted(lab.lab(), services.trust());
+        return checks(lab, request, lab.lab().steps().stream().flatMap(s -> s.checks().stream()).toList());
+    }
+
+    /** {@link #checks(LabWorkspace, Targets.Request)} that will run {@code toRun} (trust is asked for those). */
+    public Checks checks(LabWorkspace lab, Targets.Request request, java.util.List<dev.tierlab.lab.Lab.Check> toRun) {
+        services.trust().requireForChecks(lab.lab(), toRun);
         DeployState state = DeployState.read(lab.workspace()).orElse(null);
         notePending(state);
         TargetKind kind = state != null ? state.target() : request.kindOrDefault();

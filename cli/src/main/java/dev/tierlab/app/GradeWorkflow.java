@@ -164,9 +164,9 @@ public final class GradeWorkflow {
         if (ids.isEmpty()) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.grade.nothing", dir);
         }
-        // an invalid lab, or command checks of an external lab without --trust, stop grading before anything runs
+        // an invalid lab, or an external lab not trusted to run its code, stops grading before anything runs
         List<Lab> labs = ids.stream().map(catalog::load).toList();
-        labs.forEach(lab -> catalog.requireTrusted(lab, services.trust()));
+        labs.forEach(lab -> services.trust().requireForAll(lab, "tierlab grade"));
         Progress progress = request.progressFile() == null ? services.progress().get().load()
                 : services.progress().get().read(services.env().workingDir().resolve(request.progressFile()));
         DeployWorkflow deployments = new DeployWorkflow(services, listener);

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * created when first asked for (reading the labs or the progress file can fail, and a workflow that
  * does not need them must not fail for them).
  *
- * @param trust whether {@code --trust} allows {@code command} checks of labs from outside the application
+ * @param trust whether a lab may run its code here ({@code --trust}, a remembered or asked decision)
  */
-public record Services(Environment env, Messages msg, boolean trust, Supplier<LabCatalog> labs,
+public record Services(Environment env, Messages msg, dev.tierlab.lab.LabTrust trust, Supplier<LabCatalog> labs,
                        Supplier<ProgressStore> progress, Supplier<ProjectBuilder> projectBuilder,
                        Function<Path, LocalInvocation> localInvocation, Supplier<LabGenerator> labGenerator,
                        Supplier<Sandbox> sandbox) {

@@ -32,6 +32,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path workspace = Workspaces.find(workspaceOption.dir, ctx.env().workingDir(), () -> ctx.progress().load());
+        ctx.requireTrustedWorkspace(workspace, new dev.tierlab.lab.LabTrust.Use("build", "tierlab build", "mvn"));
         int code = 0;
         Messages msg = ctx.msg();
         for (MavenProject project : Projects.in(workspace)) {

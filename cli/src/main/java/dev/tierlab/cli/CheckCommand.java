@@ -52,7 +52,8 @@ final class CheckCommand implements Callable<Integer> {
         List<Lab.Step> steps = step == null ? lab.lab().steps() : List.of(lab.step(step));
         List<Ran> ran = new ArrayList<>();
         String target;
-        try (Checks checks = ctx.deployWorkflow(ctx.out()).checks(lab, targetOptions.request())) {
+        List<Lab.Check> toRun = steps.stream().flatMap(s -> s.checks().stream()).toList();
+        try (Checks checks = ctx.deployWorkflow(ctx.out()).checks(lab, targetOptions.request(), toRun)) {
             target = checks.target();
             for (Lab.Step s : steps) {
                 for (Lab.Check c : s.checks()) {

@@ -47,6 +47,8 @@ final class CliContext {
     private dev.tierlab.lab.LabCatalog catalog;
     private List<dev.tierlab.lab.LabCatalog.Source> catalogFor;
     private boolean exitRequested;
+    private dev.tierlab.lab.LabTrust trust;
+    private String trustFor;
 
     CliContext(Environment env, PrintWriter out, PrintWriter err, Prompter prompter, Pager pager,
                GlobalOptions launchOptions, boolean shell, boolean colorCapable, IntSupplier terminalWidth) {
@@ -138,8 +140,36 @@ final class CliContext {
      */
     /** What the workflows of {@code dev.tierlab.app} work with, for this command line. */
     dev.tierlab.app.Services services() {
-        return new dev.tierlab.app.Services(env, msg(), options().trust(), this::labs, this::progress, this::projectBuilder,
+        return new dev.tierlab.app.Services(env, msg(), trust(), this::labs, this::progress, this::projectBuilder,
                 this::localInvocation, this::labGenerator, () -> SandboxCommand.sandbox(this));
+    }
+
+    /**
+     * Whether labs may run their code here: {@code --trust}, a decision remembered in the home, or the
+     * user's answer when a terminal can ask (kept for the rest of the shell session).
+     */
+    dev.tierlab.lab.LabTrust trust() {
+        String key = options().trust() + " " + settings().home() + " " + helpLang();
+        if (trust == null || !key.equals(trustFor)) {
+            trust = new dev.tierlab.lab.LabTrust(this::labs, settings().home(), options().trust(),
+                    question -> env.terminal() ? Optional.of(confirm(question)) : Optional.empty(), msg(), note -> {
+                        err.println(note);
+                        err.flush();
+                    });
+            trustFor = key;
+        }
+        return trust;
+    }
+
+    /**
+     * Before running the code of {@code workspace} ({@code use}): trust of the lab it was made from, when
+     * that lab is one of the labs folders' ({@link dev.tierlab.lab.LabTrust}). A folder of the learner's
+     * own, or of a lab tierlab does not know now, is the learner's code, as with any build tool.
+     */
+    void requireTrustedWorkspace(Path workspace, dev.tierlab.lab.LabTrust.Use use) {
+        Optional<String> labId = new dev.tierlab.workspace.Workspace(workspace, java.time.Clock.systemUTC()).marker()
+                .map(dev.tierlab.workspace.Workspace.Marker::lab).filter(id -> labs().ids().contains(id));
+        labId.ifPresent(id -> trust().require(labs().load(id), List.of(use)));
     }
 
     /** Deploy, destroy and checks, shown as the commands show them ({@code show}: where plan and events go). */

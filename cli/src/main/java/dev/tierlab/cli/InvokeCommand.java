@@ -36,6 +36,7 @@ final class InvokeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path workspace = Workspaces.find(workspaceOption.dir, ctx.env().workingDir(), () -> ctx.progress().load());
+        ctx.requireTrustedWorkspace(workspace, new dev.tierlab.lab.LabTrust.Use("invoke", "tierlab invoke", function));
         LambdaInvoker.Result result = invoke(ctx, workspace, function, event);
         ctx.out().println(result.payload());
         ctx.out().flush();

@@ -29,7 +29,7 @@ final class LabTestCommand implements Callable<Integer> {
     public Integer call() {
         Messages msg = ctx.msg();
         Lab lab = ctx.labs().load(labId);
-        ctx.labs().requireTrusted(lab, ctx.options().trust());
+        ctx.services().trust().requireForAll(lab, "tierlab lab test");
         Path workspace = SelfTestWorkflow.newWorkspace(lab);
         String target = lab.deploy() == null ? "local" : targetOptions.request().kindOrDefault().id();
         ctx.say(msg.get("labtest.start", lab.id(), workspace, target));

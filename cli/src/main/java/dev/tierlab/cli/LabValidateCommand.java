@@ -56,7 +56,9 @@ final class LabValidateCommand implements Callable<Integer> {
             } catch (dev.tierlab.error.TierlabException e) {
                 return java.util.Optional.of(dev.tierlab.i18n.Text.of(e.key(), e.args()));
             }
-        });
+        }, (lab, step, folder) -> ctx.labGenerator().solutionFailures(lab, step, folder).stream()
+                .map(f -> new dev.tierlab.lab.Problem(folder.resolve(f.file()).toString(), f.line(), f.column(),
+                        "lab.problem.solutionRender", f.reason())).toList());
     }
 
     static List<String> chapters(CliContext ctx) {

@@ -9,7 +9,9 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -26,6 +28,15 @@ import java.util.regex.Pattern;
 public final class Generator {
     private static final Pattern PATH_VARIABLE = Pattern.compile("__([A-Za-z][A-Za-z0-9]*)__");
     private static final String SUFFIX = ".ftl";
+    /** The most one file may render to, in characters. */
+    static final int MAX_OUTPUT = 1024 * 1024;
+    /** The most time one file may take to render. */
+    static final java.time.Duration MAX_TIME = java.time.Duration.ofSeconds(5);
+    private static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "template-deadline");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Configuration config;
 
@@ -81,7 +92,7 @@ public final class Generator {
             String target = expandPath(id, source, model);
             if (source.endsWith(SUFFIX)) {
                 target = target.substring(0, target.length() - SUFFIX.length());
-                out.put(target, renderText(id + "/" + source, new String(file.getValue(), StandardCharsets.UTF_8), model)
+                out.put(target, render(id + "/" + source, new String(file.getValue(), StandardCharsets.UTF_8), model)
                         .getBytes(StandardCharsets.UTF_8));
             } else {
                 out.put(target, file.getValue());
@@ -105,20 +116,126 @@ public final class Generator {
         return sb.toString();
     }
 
+    /**
+     * A file of a template that does not render: its path in the template, where in it (line and
+     * column 0 when not known) and FreeMarker's reason in one line.
+     */
+    public record Failure(String file, int line, int column, String reason) {
+    }
+
+    /**
+     * Every {@code .ftl} file of {@code template} that does not render with {@code given}: what
+     * {@link #render} would stop at, all of them (for {@code lab validate}). Nothing is kept of what renders.
+     */
+    public List<Failure> failures(TemplateRepository.Template template, Map<String, Object> given) {
+        Map<String, Object> model = parameters(template.manifest(), given);
+        List<Failure> failures = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : template.files().entrySet()) {
+            if (file.getKey().endsWith(SUFFIX)) {
+                try {
+                    renderText(file.getKey(), new String(file.getValue(), StandardCharsets.UTF_8), model);
+                } catch (Failed f) {
+                    failures.add(f.failure);
+                }
+            }
+        }
+        return failures;
+    }
+
+    private String render(String name, String text, Map<String, Object> model) {
+        try {
+            return renderText(name, text, model);
+        } catch (Failed f) {
+            Failure x = f.failure;
+            throw new TierlabException(ExitCode.BAD_INPUT, f.getCause(), "error.template.render",
+                    "templates/" + name + (x.line() > 0 ? ":" + x.line() + ":" + x.column() : ""), x.reason());
+        }
+    }
+
+    /**
+     * Renders one file, bounded: at most {@link #MAX_OUTPUT} characters and {@link #MAX_TIME} of
+     * work (a template from a lab folder is untrusted input, and a loop can be endless).
+     */
     private String renderText(String name, String text, Map<String, Object> model) {
+        java.util.concurrent.ScheduledFuture<?> deadline = null;
+        boolean[] done = {false};
         try {
             freemarker.template.Template t = new freemarker.template.Template(name, text, config);
-            StringWriter out = new StringWriter();
+            // FreeMarker's own check (used by its online template tester): loops stop when the thread is interrupted
+            freemarker.core._CoreAPI.addThreadInterruptedChecks(t);
+            BoundedWriter out = new BoundedWriter(MAX_OUTPUT);
+            Thread self = Thread.currentThread();
+            deadline = TIMER.schedule(() -> {
+                synchronized (done) {
+                    if (!done[0]) {
+                        self.interrupt();
+                    }
+                }
+            }, MAX_TIME.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             t.process(model, out);
             return out.toString();
         } catch (ParseException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.template.render",
-                    "templates/" + name + ":" + e.getLineNumber() + ":" + e.getColumnNumber(), e.getEditorMessage());
+            throw new Failed(new Failure(name, e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage()), e);
         } catch (TemplateException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.template.render",
-                    "templates/" + name + ":" + e.getLineNumber() + ":" + e.getColumnNumber(), firstLine(e.getMessageWithoutStackTop()));
+            Integer line = e.getLineNumber();
+            Integer column = e.getColumnNumber();
+            throw new Failed(new Failure(name, line == null ? 0 : line, column == null ? 0 : column, firstLine(e.getMessageWithoutStackTop())), e);
         } catch (IOException e) {
-            throw new TierlabException(ExitCode.BAD_INPUT, e, "error.template.render", "templates/" + name, e.getMessage());
+            throw new Failed(new Failure(name, 0, 0, e.getMessage()), e);
+        } catch (RuntimeException e) {
+            if (e.getClass().getName().endsWith("TemplateProcessingThreadInterruptedException")) {
+                throw new Failed(new Failure(name, 0, 0, "rendering took longer than " + MAX_TIME.toSeconds() + " s"), e);
+            }
+            throw e;
+        } finally {
+            synchronized (done) {
+                done[0] = true;
+            }
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            Thread.interrupted(); // the deadline's interrupt is this method's, never the caller's
+        }
+    }
+
+    /** Why a file does not render; turned into an error by {@link #render} or collected by {@link #failures}. */
+    private static final class Failed extends RuntimeException {
+        private final Failure failure;
+
+        Failed(Failure failure, Throwable cause) {
+            super(failure.reason(), cause, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** Collects text up to a limit and fails past it, so a template cannot fill the memory. */
+    private static final class BoundedWriter extends java.io.Writer {
+        private final StringBuilder text = new StringBuilder();
+        private final int limit;
+
+        BoundedWriter(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            if (text.length() + (long) len > limit) {
+                throw new IOException("the output is larger than " + limit / 1024 + " KiB");
+            }
+            text.append(cbuf, off, len);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

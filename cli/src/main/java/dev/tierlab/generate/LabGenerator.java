@@ -45,6 +45,21 @@ public final class LabGenerator {
      * {@code .ftl} files are rendered with the parameters the lab's templates were generated with.
      */
     public Map<String, byte[]> solution(Lab lab, Lab.Step step, Path labDir) {
+        return generator.render(overlay(lab, step, labDir), Map.of());
+    }
+
+    /**
+     * The solution files of {@code step} that would not render when the solution is applied, each with
+     * its path relative to the lab folder (for {@code lab validate}); empty when all render.
+     */
+    public java.util.List<Generator.Failure> solutionFailures(Lab lab, Lab.Step step, Path labDir) {
+        String prefix = prefix(step.solution());
+        return generator.failures(overlay(lab, step, labDir), Map.of()).stream()
+                .map(f -> new Generator.Failure(prefix + f.file(), f.line(), f.column(), f.reason())).toList();
+    }
+
+    /** A step's solution folder as a template whose parameters are the lab's. */
+    private TemplateRepository.Template overlay(Lab lab, Lab.Step step, Path labDir) {
         if (step.solution() == null) {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.lab.noSolution", step.id());
         }
@@ -76,7 +91,7 @@ public final class LabGenerator {
         }
         TemplateManifest overlay = new TemplateManifest("solution-" + step.id(), 1, null, model.keySet().stream()
                 .map(name -> new TemplateManifest.Parameter(name, null, model.get(name), null)).toList());
-        return generator.render(new TemplateRepository.Template(overlay, files), Map.of());
+        return new TemplateRepository.Template(overlay, files);
     }
 
     private static String prefix(String into) {

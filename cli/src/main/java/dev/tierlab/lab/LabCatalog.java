@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,10 @@ import java.util.stream.Stream;
  * sub-folder holding a {@code lab.yaml} is a lab.
  *
  * <p>Labs that are not bundled are untrusted input: they are parsed and validated, their paths must
- * stay inside their folder ({@link #inside}), and their {@code command} checks run only when the user
- * trusts them ({@link #requireTrusted}).
+ * stay inside their folder ({@link #inside}), and their code runs only when the user trusts them
+ * ({@link LabTrust}).
  */
 public final class LabCatalog {
-    /** The check type that runs a program of the lab author's choosing. */
-    public static final String COMMAND = "command";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** A labs folder; {@code bundled} for the one packed into tierlab. */
@@ -117,26 +114,6 @@ public final class LabCatalog {
             throw new TierlabException(ExitCode.NOT_FOUND, "error.lab.unknown", id, String.join(", ", ids()));
         }
         return source;
-    }
-
-    /**
-     * The one rule for running code a lab brings: {@code command} checks of a lab that is not bundled
-     * run only when the user trusts its folder ({@code --trust}). Call it before running anything of
-     * {@code checks}; it fails naming the lab, its folder and the command checks.
-     */
-    public void requireTrusted(Lab lab, Collection<Lab.Check> checks, boolean trusted) {
-        if (trusted || isBundled(lab.id())) {
-            return;
-        }
-        List<String> commands = checks.stream().filter(c -> COMMAND.equals(c.type())).map(Lab.Check::id).toList();
-        if (!commands.isEmpty()) {
-            throw new TierlabException(ExitCode.USAGE, "error.lab.untrusted", lab.id(), folder(lab.id()), String.join(", ", commands));
-        }
-    }
-
-    /** {@link #requireTrusted(Lab, Collection, boolean)} for every check of the lab. */
-    public void requireTrusted(Lab lab, boolean trusted) {
-        requireTrusted(lab, lab.steps().stream().flatMap(s -> s.checks().stream()).toList(), trusted);
     }
 
     /**

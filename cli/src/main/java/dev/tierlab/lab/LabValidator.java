@@ -20,7 +20,9 @@ import java.util.TreeSet;
  * file, line and column. On top of what loading checks (YAML, the schema, ids, instructions pages,
  * standIn) it looks at what refers outside the file: the chapter, templates, capabilities, solution
  * folders and sample events, that every text has both languages, and that the labs listed in a
- * {@code labs.yaml} have a folder. Like loading, it only reads: nothing of a lab is run.
+ * {@code labs.yaml} have a folder, and that every step's solution renders as applying it would (a
+ * FreeMarker error, an endless or huge template, a link in the folder). Like loading, it only reads:
+ * nothing of a lab is run or written.
  */
 public final class LabValidator {
     private static final String EVENTS = "events";
@@ -33,14 +35,24 @@ public final class LabValidator {
      * @param capabilities the capability names checks may need
      * @param parameters   for a known template and the parameters a lab gives it, what is wrong with them
      *                     (a value its type does not allow, say), if anything
+     * @param solutions    what would fail when a step's solution is applied (its files rendered)
      */
     public record Known(Set<String> chapters, Set<String> templates, Set<String> capabilities,
-                        java.util.function.BiFunction<String, java.util.Map<String, Object>, java.util.Optional<Text>> parameters) {
+                        java.util.function.BiFunction<String, java.util.Map<String, Object>, java.util.Optional<Text>> parameters,
+                        Solutions solutions) {
         public Known {
             chapters = Set.copyOf(chapters);
             templates = Set.copyOf(templates);
             capabilities = Set.copyOf(capabilities);
         }
+    }
+
+    /**
+     * Renders a step's solution as applying it would, without writing anything: the problems of its
+     * files (a template that does not render, with the file and line), empty when it applies.
+     */
+    public interface Solutions {
+        List<Problem> problems(Lab lab, Lab.Step step, Path folder);
     }
 
     /** Every problem found, sorted, and how many labs were checked. */
@@ -165,11 +177,11 @@ public final class LabValidator {
             bothLanguages(root.get("title"), Text.of("lab.problem.what.title"));
             bothLanguages(root.get("summary"), Text.of("lab.problem.what.summary"));
             for (int i = 0; i < lab.steps().size(); i++) {
-                step(lab.steps().get(i), root.get("steps").get(i));
+                step(lab, lab.steps().get(i), root.get("steps").get(i));
             }
         }
 
-        private void step(Lab.Step step, JsonNode node) {
+        private void step(Lab lab, Lab.Step step, JsonNode node) {
             bothLanguages(node.get("title"), Text.of("lab.problem.what.stepTitle", step.id()));
             bothLanguages(node.get("instructions"), Text.of("lab.problem.what.stepInstructions", step.id()));
             for (Lang lang : Lang.values()) {
@@ -188,6 +200,15 @@ public final class LabValidator {
             }
             if (step.solution() != null && !LabCatalog.isFolderInside(folder, step.solution())) {
                 problem(node.get("solution"), "lab.problem.noSolution", step.solution());
+            } else if (step.solution() != null) {
+                try {
+                    problems.addAll(known.solutions().problems(lab, step, folder));
+                } catch (TierlabException e) {
+                    // what applying it would stop at (a link in the folder, a template parameter), here
+                    Text reason = "error.lab.invalid".equals(e.key()) && e.args().length > 1 && e.args()[1] instanceof Text t ? t
+                            : Text.of("lab.problem.solutionFails", step.solution(), Text.of(e.key(), e.args()));
+                    problem(node.get("solution"), reason.key(), reason.args().toArray());
+                }
             }
             for (int g = 0; g < step.generate().size(); g++) {
                 String template = step.generate().get(g).template();

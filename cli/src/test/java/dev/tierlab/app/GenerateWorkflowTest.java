@@ -44,7 +44,8 @@ class GenerateWorkflowTest {
                     public void otherVersion(TierlabException reason) {
                     }
                 });
-        return new Services(env, Messages.of(Lang.EN), false, () -> labs, () -> progress, () -> null, ws -> null,
+        return new Services(env, Messages.of(Lang.EN), new dev.tierlab.lab.LabTrust(() -> labs, tmp.resolve("home"), false, q -> java.util.Optional.empty(),
+                Messages.of(Lang.EN), note -> { }), () -> labs, () -> progress, () -> null, ws -> null,
                 () -> new LabGenerator(TemplateRepository.bundled()), () -> null);
     }
 

@@ -31,9 +31,19 @@ class LabAuthoringTest {
     Path home;
 
     private Environment env(Path cwd, Map<String, String> vars) {
+        return env(cwd, vars, false);
+    }
+
+    /** {@code terminal}: whether tierlab may ask (as in a terminal) or must not (a script, CI). */
+    private Environment env(Path cwd, Map<String, String> vars, boolean terminal) {
         Map<String, String> all = new java.util.HashMap<>(vars);
         all.put("TIERLAB_HOME", home.resolve("state").toString());
-        return new Environment(all, false, Locale.ENGLISH, Path.of(System.getProperty("user.home")), cwd);
+        return new Environment(all, terminal, Locale.ENGLISH, Path.of(System.getProperty("user.home")), cwd);
+    }
+
+    /** A run in a terminal, answering {@code answer} when asked. */
+    private Run runAsked(Path cwd, String answer, String... args) {
+        return Run.with(env(cwd, Map.of(), true), answer + "\n", args);
     }
 
     private Run run(Path cwd, String... args) {
@@ -333,7 +343,8 @@ class LabAuthoringTest {
         Run refused = run(ws, "--labs-dir", labs.toString(), "check");
         assertEquals(ExitCode.USAGE.code(), refused.code, refused::toString);
         assertTrue(refused.err.contains("lab cmd-lab comes from " + labs.resolve("cmd-lab")), refused.err);
-        assertTrue(refused.err.contains("(java-runs, java-fails)"), refused.err);
+        assertTrue(refused.err.contains("java-runs: runs the program `java -version` in the workspace"), refused.err);
+        assertTrue(refused.err.contains("java-fails: runs the program `java -version`"), refused.err);
         assertTrue(refused.err.contains("--trust"), refused.err);
         assertFalse(refused.out.contains("java-runs"), "nothing ran: " + refused.out);
         Run ko = run(ws, "--labs-dir", labs.toString(), "--lang", "ko", "check");
@@ -346,5 +357,112 @@ class LabAuthoringTest {
         assertEquals("failed", checks.get(1).get("status").asText(), checks::toString);
         assertEquals("java -version exits with 3", checks.get(1).get("expected").asText());
         assertTrue(checks.get(1).get("found").asText().startsWith("exit 0: "), checks::toString);
+    }
+
+    /** A lab from elsewhere whose checks build, test and invoke its project: no command check at all. */
+    private Path projectLab() throws IOException {
+        return externalLab("project-labs", "project-lab", "api-gateway", "Project", "run", """
+                    checks:
+                      - id: builds
+                        type: build
+                      - id: tests-pass
+                        type: unit-tests
+                      - id: answers
+                        type: invoke
+                        params: {function: TicketsFunction, event: get-tickets}
+                """);
+    }
+
+    @Test
+    void buildTestAndInvokeOfAnExternalLabNeedTrustToo() throws IOException {
+        Path labs = projectLab();
+        Path ws = home.resolve("ws");
+        Run start = run(home, "--labs-dir", labs.toString(), "lab", "start", "project-lab", "--dir", ws.toString());
+        assertEquals(0, start.code, start::toString);
+
+        Run check = run(ws, "--labs-dir", labs.toString(), "check");
+        assertEquals(ExitCode.USAGE.code(), check.code, check::toString);
+        assertTrue(check.err.contains("builds: builds the workspace with Maven"), check.err);
+        assertTrue(check.err.contains("tests-pass: runs the workspace's tests"), check.err);
+        assertTrue(check.err.contains("answers: runs the handler of function TicketsFunction"), check.err);
+        assertFalse(check.out.contains("builds"), "nothing ran: " + check.out);
+        Map<String, java.util.List<String>> commands = Map.of(
+                "tierlab build: builds the workspace with Maven", java.util.List.of("build"),
+                "tierlab invoke: runs the handler of function TicketsFunction", java.util.List.of("invoke", "TicketsFunction", "--event", "get-tickets"),
+                "builds: builds the workspace with Maven", java.util.List.of("lab", "test", "project-lab"));
+        commands.forEach((says, command) -> {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--labs-dir", labs.toString()));
+            args.addAll(command);
+            Run refused = run(ws, args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE.code(), refused.code, refused::toString);
+            assertTrue(refused.err.contains("lab project-lab comes from " + labs.resolve("project-lab")), refused.err);
+            assertTrue(refused.err.contains(says), "names what would run: " + refused.err);
+        });
+        assertFalse(Files.exists(ws.resolve("tickets-api/target")), "nothing was built");
+    }
+
+    @Test
+    void trustIsAskedOnceInATerminalAndAskedAgainWhenTheLabChanges() throws IOException {
+        Path labs = commandLab();
+        Path ws = home.resolve("ws");
+        assertEquals(0, run(home, "--labs-dir", labs.toString(), "lab", "start", "cmd-lab", "--dir", ws.toString()).code);
+        Path store = home.resolve("state").resolve(dev.tierlab.lab.LabTrust.FILE);
+
+        Run declined = runAsked(ws, "n", "--labs-dir", labs.toString(), "check");
+        assertEquals(ExitCode.USAGE.code(), declined.code, declined::toString);
+        assertTrue(declined.out.contains("Do you trust that folder?"), "asked: " + declined.out);
+        assertTrue(declined.out.contains("java-runs: runs the program `java -version`"), "says what will run: " + declined.out);
+        assertFalse(declined.out.contains("✓"), "nothing ran: " + declined.out);
+        assertFalse(Files.exists(store), "a no is not remembered");
+
+        Run accepted = runAsked(ws, "y", "--labs-dir", labs.toString(), "check");
+        assertEquals(ExitCode.FAILED.code(), accepted.code, "ran: one check passes, one fails: " + accepted);
+        assertTrue(accepted.out.contains("✓ run/java-runs"), accepted.out);
+        assertTrue(Files.readString(store).contains(labs.resolve("cmd-lab").toString()), "remembered by folder");
+
+        Run script = run(ws, "--labs-dir", labs.toString(), "check");
+        assertEquals(ExitCode.FAILED.code(), script.code, "remembered: runs without asking, even where nobody can be asked: " + script);
+        assertFalse(script.out.contains("Do you trust"), script.out);
+
+        Files.writeString(labs.resolve("cmd-lab/steps/run.en.md"), "# Commands, changed\n");
+        Run changed = run(ws, "--labs-dir", labs.toString(), "check");
+        assertEquals(ExitCode.USAGE.code(), changed.code, "a changed folder is not trusted any more: " + changed);
+        Run askedAgain = runAsked(ws, "", "--labs-dir", labs.toString(), "--lang", "ko", "check");
+        assertEquals(ExitCode.USAGE.code(), askedAgain.code, askedAgain::toString);
+        assertTrue(askedAgain.out.contains("바뀌었습니다"), "says it changed, in the user's language: " + askedAgain.out);
+    }
+
+    @Test
+    void solutionsThatWouldFailWhenAppliedAreReportedByValidate() throws IOException {
+        Path labs = externalLab("ftl-labs", "ftl-lab", "api-gateway", "Templates", "run", "    solution: solution/run\n");
+        Path solution = Files.createDirectories(labs.resolve("ftl-lab/solution/run"));
+        Files.writeString(solution.resolve("Missing.java.ftl"), "class Missing {\n  String s = \"[=nope]\";\n}\n");
+        Files.writeString(solution.resolve("New.txt.ftl"), "x\n[#assign run = \"freemarker.template.utility.Execute\"?new()][=run(\"id\")]\n");
+        Files.writeString(solution.resolve("Api.txt.ftl"), "[#assign s = \"x\"][=s?api.getClass()]\n");
+        Files.writeString(solution.resolve("Include.txt.ftl"), "[#include \"/etc/passwd\"]\n");
+        Files.writeString(solution.resolve("Huge.txt.ftl"), "[#list 1..100000000 as i]0123456789abcdef[/#list]\n");
+        Files.writeString(solution.resolve("Endless.txt.ftl"), "[#list 1..2000000000 as i][/#list]\n");
+        Files.writeString(solution.resolve("Fine.txt.ftl"), "fine\n");
+
+        long start = System.nanoTime();
+        Run validate = run(home, "lab", "validate", labs.resolve("ftl-lab").toString());
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertEquals(LabValidateCommand.PROBLEMS, validate.code, validate::toString);
+        assertTrue(validate.out.contains(solution.resolve("Missing.java.ftl") + ":2:"), "the file and line: " + validate.out);
+        assertTrue(validate.out.contains("nope"), validate.out);
+        for (String file : List.of("New.txt.ftl", "Api.txt.ftl", "Include.txt.ftl", "Huge.txt.ftl", "Endless.txt.ftl")) {
+            assertTrue(validate.out.contains(solution.resolve(file).toString()), file + " is reported: " + validate.out);
+        }
+        assertTrue(validate.out.contains("larger than 1024 KiB"), validate.out);
+        assertTrue(validate.out.contains("longer than 5 s"), validate.out);
+        assertFalse(validate.out.contains("Fine.txt.ftl"), validate.out);
+        assertTrue(validate.out.contains("6 problem(s) found"), validate.out);
+        assertTrue(seconds < 30, "the endless template is stopped: " + seconds + " s");
+        assertFalse(Thread.currentThread().isInterrupted(), "the deadline's interrupt stays in the renderer");
+
+        Files.createSymbolicLink(solution.resolve("link.txt"), Path.of("/etc/hostname"));
+        Run link = run(home, "lab", "validate", labs.resolve("ftl-lab").toString());
+        assertTrue(link.out.contains(labs.resolve("ftl-lab/lab.yaml") + ":8:") && link.out.contains("solution/run/link.txt is a symbolic link"),
+                "applying would refuse the link: validate says so at the step's solution: " + link.out);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tierlab.verify.engine;
 
 import dev.tierlab.verify.Capability;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,19 @@ public interface CheckType<P> {
     /** Names of the values this check captures for later checks ({@code ${vars.X}}). */
     default Set<String> captures(P params) {
         return Set.of();
+    }
+
+    /**
+     * What of the lab's own code this check runs on this machine, in a few words that are the same in
+     * every language (a command line, a function's name; may be empty); nothing when it runs none. The
+     * project a lab generates, its pom and tests, its handlers and the functions it deploys to the
+     * sandbox are the lab's code: an external lab runs them only when the user trusts it.
+     *
+     * @param params the bound parameters; null when they hold references that bind only at the run
+     *               (then the detail may be empty, but whether code runs must still be answered)
+     */
+    default Optional<String> labCode(P params) {
+        return Optional.empty();
     }
 
     /**

@@ -65,6 +65,26 @@ public final class CheckTypes {
     }
 
     /**
+     * What of the lab's code {@code check} runs on this machine ({@link CheckType#labCode}); empty when
+     * it runs none. Parameters still holding {@code ${...}} references that do not bind yet give an
+     * empty detail, not an error: the check runs lab code either way.
+     */
+    public Optional<String> labCode(CheckSpec check) {
+        CheckType<?> type = find(check.type()).orElseThrow(() -> new IllegalArgumentException("unknown check type " + check.type()));
+        return labCodeOf(type, check.params());
+    }
+
+    private static <P> Optional<String> labCodeOf(CheckType<P> type, java.util.Map<String, Object> params) {
+        P bound;
+        try {
+            bound = Parameters.bind(Parameters.tree(params), type.parameters());
+        } catch (Parameters.Invalid | IllegalArgumentException e) {
+            return type.labCode(null);
+        }
+        return type.labCode(bound);
+    }
+
+    /**
      * Binds {@code params} as the type {@code name} expects them; {@link Parameters.Invalid} says what
      * is wrong and where. An unknown type is an {@link IllegalArgumentException}.
      */

@@ -9,6 +9,7 @@ import dev.tierlab.verify.engine.Texts;
 import dev.tierlab.verify.engine.Verdict;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code command}: an author's program, run in the workspace without a shell, exits with a code and
@@ -59,5 +60,11 @@ public final class CommandCheck extends BaseCheckType<CommandCheck.Params> {
         boolean ok = ran.exitCode() == p.expectExit()
                 && (p.expectOutput() == null || String.join("\n", ran.output()).contains(p.expectOutput()));
         return Verdict.of(ok, expected, found);
+    }
+
+    /** The author's program. */
+    @Override
+    public Optional<String> labCode(Params params) {
+        return Optional.of(params == null ? "" : String.join(" ", params.run()));
     }
 }

@@ -145,4 +145,10 @@ public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
         String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
         return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
     }
+
+    /** A request to what is deployed: on the sandbox, the functions behind it run on this machine. */
+    @Override
+    public Optional<String> labCode(Params params) {
+        return Optional.of(params == null ? "" : params.url());
+    }
 }

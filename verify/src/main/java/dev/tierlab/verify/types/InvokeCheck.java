@@ -12,6 +12,7 @@ import dev.tierlab.verify.engine.Texts;
 import dev.tierlab.verify.engine.Verdict;
 import java.io.IOException;
 import java.util.Set;
+import java.util.Optional;
 
 /** {@code invoke}: a function of the template, run locally with a sample event, answers with a status. */
 public final class InvokeCheck extends BaseCheckType<InvokeCheck.Params> {
@@ -63,5 +64,11 @@ public final class InvokeCheck extends BaseCheckType<InvokeCheck.Params> {
         } catch (IOException e) {
             return Verdict.fail(expected, t.get("check.notJson"));
         }
+    }
+
+    /** The function's handler, in a JVM of its own on this machine. */
+    @Override
+    public Optional<String> labCode(Params params) {
+        return Optional.of(params == null ? "" : params.function());
     }
 }

@@ -7,6 +7,7 @@ import dev.tierlab.verify.engine.NoParams;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
 import dev.tierlab.verify.engine.Verdict;
+import java.util.Optional;
 
 /** {@code unit-tests}: the projects' own tests pass ({@code mvn test}). */
 public final class UnitTestsCheck extends BaseCheckType<NoParams> {
@@ -24,5 +25,11 @@ public final class UnitTestsCheck extends BaseCheckType<NoParams> {
             return Verdict.pass(t.get("check.testsPass"), t.get("check.testsPassed"));
         }
         return Verdict.fail(t.get("check.testsPass"), tests.summary() == null ? t.get("check.testsFailed") : tests.summary());
+    }
+
+    /** The workspace's tests, through Maven. */
+    @Override
+    public Optional<String> labCode(NoParams params) {
+        return Optional.of("mvn test");
     }
 }
