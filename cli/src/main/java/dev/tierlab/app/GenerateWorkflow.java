@@ -54,6 +54,7 @@ public final class GenerateWorkflow {
 
     /** Generates {@code lab} into {@code dir}; changed files are overwritten when {@code force} or the listener says so. */
     public Generated generate(Lab lab, Path dir, boolean force, Listener listener) {
+        services.progress().get().requireWritable(); // the workspace is recorded: on a read-only home, fail before writing it
         LabGenerator.Output output = services.labGenerator().get().render(lab);
         Workspace ws = new Workspace(dir, Clock.systemUTC());
         Workspace.Plan plan = ws.plan(output.files());

@@ -78,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private void record(LabWorkspace lab, List<Ran> ran) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        ctx.progress().update(p -> {
+        ctx.recordProgress(p -> {
             Progress.LabProgress lp = p.lab(lab.lab().id()).withWorkspace(lab.workspace().toString());
             for (Ran r : ran) {
                 lp = lp.withCheck(r.check().id(), new Progress.CheckRecord(r.result().status().name(),

@@ -49,6 +49,7 @@ final class CliContext {
     private boolean exitRequested;
     private dev.tierlab.lab.LabTrust trust;
     private String trustFor;
+    private final java.util.Set<Path> readOnlyHomesTold = new java.util.HashSet<>();
 
     CliContext(Environment env, PrintWriter out, PrintWriter err, Prompter prompter, Pager pager,
                GlobalOptions launchOptions, boolean shell, boolean colorCapable, IntSupplier terminalWidth) {
@@ -278,7 +279,31 @@ final class CliContext {
             public void otherVersion(TierlabException reason) {
                 err.println(msg().get("progress.otherVersion", msg().get(reason.key(), reason.args())));
             }
+
+            @Override
+            public void readWithoutLock(Path home) {
+                if (readOnlyHomesTold.add(home)) { // once per run (or shell session), not at every read
+                    err.println(msg().get("progress.readOnlyHome", home));
+                    err.flush();
+                }
+            }
         });
+    }
+
+    /**
+     * Records what a command that shows something keeps on the side (a quiz score, check results).
+     * On a read-only home the command goes on and says on standard error that progress was not saved.
+     */
+    void recordProgress(java.util.function.UnaryOperator<dev.tierlab.progress.Progress> change) {
+        try {
+            progress().update(change);
+        } catch (TierlabException e) {
+            if (!ProgressStore.isReadOnlyHome(e)) {
+                throw e;
+            }
+            err.println(msg().get("progress.notSaved", msg().get(e.key(), e.args())));
+            err.flush();
+        }
     }
 
     ConfigStore config() {

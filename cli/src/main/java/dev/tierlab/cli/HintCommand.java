@@ -34,6 +34,9 @@ final class HintCommand implements Callable<Integer> {
     public Integer call() {
         LabWorkspace lab = ctx.labWorkspace(workspaceOption.dir);
         Lab.Step s = lab.step(step);
+        if (!s.hints().isEmpty()) {
+            ctx.progress().requireWritable(); // a hint is shown only if it can be recorded
+        }
         Messages msg = ctx.msg();
         Lang lang = ctx.settings().lang();
         boolean second = s.hints().size() > 1 && (more || lab.failedIn(s));

@@ -166,7 +166,7 @@ final class QuizCommand implements Callable<Integer> {
         outcome.answers().forEach((q, opts) -> given.put(q, List.copyOf(opts)));
         Progress.QuizResult result = new Progress.QuizResult(score.points(), score.max(), given,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        ctx.progress().update(p -> p.withQuiz(c.id(), result));
+        ctx.recordProgress(p -> p.withQuiz(c.id(), result));
     }
 
     private void printJson(Chapter c, QuizGrader.Outcome outcome) {

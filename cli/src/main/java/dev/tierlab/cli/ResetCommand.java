@@ -28,6 +28,7 @@ final class ResetCommand implements Callable<Integer> {
         if (chapter != null) {
             ctx.course().chapter(chapter); // unknown ids fail here, before asking
         }
+        ctx.progress().requireWritable(); // and a read-only home too
         String what = chapter == null ? msg.get("reset.all") : msg.get("reset.chapter", chapter);
         if (!yes && !ctx.confirm(msg.get("reset.ask", what))) {
             ctx.out().println(msg.get("reset.declined"));

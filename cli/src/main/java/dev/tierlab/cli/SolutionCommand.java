@@ -45,6 +45,7 @@ final class SolutionCommand implements Callable<Integer> {
         if (s.solution() == null) {
             throw new dev.tierlab.error.TierlabException(ExitCode.NOT_FOUND, "error.lab.noSolution", s.id());
         }
+        ctx.progress().requireWritable(); // a solution is shown only if it can be recorded: ask only then
         if (!yes && !ctx.confirm(msg.get(apply ? "solution.askApply" : "solution.askShow", s.id()))) {
             ctx.say(msg.get("reset.declined"));
             return ExitCode.CANCELLED.code();

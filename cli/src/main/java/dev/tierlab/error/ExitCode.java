@@ -12,7 +12,7 @@ public enum ExitCode {
     USAGE(2),
     /** Something named on the command line does not exist (chapter, page, file, setting). */
     NOT_FOUND(3),
-    /** An input file or stored data could not be used (bad format, unknown schema version). */
+    /** An input file or stored data could not be used (bad format, unknown schema version), or tierlab's home cannot be written. */
     BAD_INPUT(4),
     /** Another tierlab process holds a lock that this command needs. */
     BUSY(5),

@@ -25,11 +25,17 @@ import java.util.function.UnaryOperator;
  * shared with other tierlab processes, and every write is atomic. A file that cannot be read or
  * parsed is moved aside to {@code progress.JSON.bak-<timestamp>} (never deleted), the listener is
  * told, and the learner continues with fresh progress.
+ *
+ * <p>On a read-only home (no lock file can be made, nothing can be written) progress is read without
+ * the lock, the listener is told, and every write fails with {@code error.progress.readOnlyHome}
+ * before anything is changed; an unreadable file there is left where it is and not used.
  */
 public final class ProgressStore {
     public static final String FILE_NAME = "progress.json";
+    private static final String READ_ONLY_HOME = "error.progress.readOnlyHome";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    private final Path home;
     private final Path file;
     private final Path lockFile;
     private final Clock clock;
@@ -42,8 +48,15 @@ public final class ProgressStore {
         /** An unreadable progress file was moved aside to {@code backup}. */
         void movedAside(Path backup);
 
-        /** The file was written by another tierlab version; it is left alone and not used. */
+        /**
+         * The file is left alone and not used: it was written by another tierlab version, or it cannot
+         * be read and the home is read-only, so it cannot be moved aside.
+         */
         default void otherVersion(TierlabException reason) {
+        }
+
+        /** The home is read-only: progress was read without the lock, and nothing can be saved. */
+        default void readWithoutLock(Path home) {
         }
     }
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -54,6 +67,7 @@ public final class ProgressStore {
             .build();
 
     public ProgressStore(Path home, Clock clock, Duration lockTimeout, Listener listener) {
+        this.home = home;
         this.file = home.resolve(FILE_NAME);
         this.lockFile = home.resolve(FILE_NAME + ".lock");
         this.clock = clock;
@@ -70,7 +84,7 @@ public final class ProgressStore {
      * tierlab version is reported to the listener and read as empty, so lessons stay readable.
      */
     public Progress load() {
-        try (ProcessLock ignored = lock()) {
+        try (ProcessLock ignored = lockForReading()) {
             return readOrRecover();
         } catch (IOException e) {
             throw TierlabException.io(file, e);
@@ -87,14 +101,57 @@ public final class ProgressStore {
         return "error.progress.schemaVersion".equals(e.key());
     }
 
+    /**
+     * The lock, or null when it cannot be made because the home is read-only: then nothing can
+     * change the file while it is read, and there is nothing to protect against.
+     */
+    private ProcessLock lockForReading() throws IOException {
+        try {
+            return lock();
+        } catch (IOException e) {
+            if (!readOnlyHome()) {
+                throw e;
+            }
+            listener.readWithoutLock(home);
+            return null;
+        }
+    }
+
+    /** Whether this process cannot write in the home (a read-only file system, or no write permission). */
+    private boolean readOnlyHome() {
+        return Files.isDirectory(home) && !Files.isWritable(home);
+    }
+
+    /**
+     * Fails with {@code error.progress.readOnlyHome} when the home is read-only, so that a command
+     * that must save progress can stop before it does anything else.
+     */
+    public void requireWritable() {
+        if (readOnlyHome()) {
+            throw new TierlabException(ExitCode.BAD_INPUT, READ_ONLY_HOME, home);
+        }
+    }
+
+    /** Whether {@code e} is the failure of a write on a read-only home. */
+    public static boolean isReadOnlyHome(TierlabException e) {
+        return READ_ONLY_HOME.equals(e.key());
+    }
+
+    /** Why a write failed: a home that turned out to be read-only is named as such, with what to do. */
+    private TierlabException writeFailed(IOException e) {
+        return readOnlyHome() ? new TierlabException(ExitCode.BAD_INPUT, e, READ_ONLY_HOME, home)
+                : TierlabException.io(file, e);
+    }
+
     /** Applies {@code change} to the stored progress under the lock and stores the result. */
     public Progress update(UnaryOperator<Progress> change) {
+        requireWritable(); // before anything is read or changed
         try (ProcessLock ignored = lock()) {
             Progress next = change.apply(readOrRecover());
             AtomicFiles.write(file, serialize(next));
             return next;
         } catch (IOException e) {
-            throw TierlabException.io(file, e);
+            throw writeFailed(e);
         }
     }
 
@@ -104,6 +161,7 @@ public final class ProgressStore {
      * Returns the backup, or null when there was no file.
      */
     public Path replace(Progress progress) {
+        requireWritable(); // before anything is read or changed
         try (ProcessLock ignored = lock()) {
             Path backup = null;
             if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -113,7 +171,7 @@ public final class ProgressStore {
             AtomicFiles.write(file, serialize(progress));
             return backup;
         } catch (IOException e) {
-            throw TierlabException.io(file, e);
+            throw writeFailed(e);
         }
     }
 
@@ -170,7 +228,7 @@ public final class ProgressStore {
         } catch (NoSuchFileException e) {
             return Progress.empty();
         } catch (IOException e) {
-            return moveAside();
+            return moveAside(TierlabException.io(file, e));
         }
         try {
             return parse(bytes, file.toString());
@@ -178,11 +236,15 @@ public final class ProgressStore {
             if (isOtherVersion(e)) {
                 throw e; // written by another tierlab version: not corrupt, leave it where it is
             }
-            return moveAside();
+            return moveAside(e);
         }
     }
 
-    private Progress moveAside() throws IOException {
+    private Progress moveAside(TierlabException reason) throws IOException {
+        if (readOnlyHome()) {
+            listener.otherVersion(reason); // cannot be moved aside: left where it is, and not used
+            return Progress.empty();
+        }
         Path backup = backupPath();
         Files.move(file, backup);
         listener.movedAside(backup);
