@@ -63,6 +63,9 @@ public final class GenerateWorkflow {
             overwrite = listener.overwrite(plan.conflicts());
         }
         Workspace.Result result = ws.apply(plan, overwrite, lab.id(), output.templateVersions());
+        if (!services.labs().get().isBundled(lab.id())) {
+            ws.recordFrom(services.labs().get().folder(lab.id()));
+        }
         services.progress().get().update(p -> p.withLab(lab.id(), p.lab(lab.id()).withWorkspace(ws.dir().toString()), true));
         return new Generated(ws.dir(), plan, result);
     }

@@ -32,7 +32,10 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path workspace = Workspaces.find(workspaceOption.dir, ctx.env().workingDir(), () -> ctx.progress().load());
-        ctx.requireTrustedWorkspace(workspace, new dev.tierlab.lab.LabTrust.Use("build", "tierlab build", "mvn"));
+        if (withMaven) {
+            // the in-process build only compiles (no annotation processors); Maven runs the pom's plugins
+            ctx.requireTrustedWorkspace(workspace, new dev.tierlab.lab.LabTrust.Use("build", "tierlab build --with-maven", "mvn package"));
+        }
         int code = 0;
         Messages msg = ctx.msg();
         for (MavenProject project : Projects.in(workspace)) {

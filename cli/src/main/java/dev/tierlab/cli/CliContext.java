@@ -164,13 +164,21 @@ final class CliContext {
 
     /**
      * Before running the code of {@code workspace} ({@code use}): trust of the lab it was made from, when
-     * that lab is one of the labs folders' ({@link dev.tierlab.lab.LabTrust}). A folder of the learner's
-     * own, or of a lab tierlab does not know now, is the learner's code, as with any build tool.
+     * that lab is not bundled ({@link dev.tierlab.lab.LabTrust}; the workspace remembers the lab's folder).
+     * A folder of the learner's own is the learner's code, as with any build tool.
      */
     void requireTrustedWorkspace(Path workspace, dev.tierlab.lab.LabTrust.Use use) {
-        Optional<String> labId = new dev.tierlab.workspace.Workspace(workspace, java.time.Clock.systemUTC()).marker()
-                .map(dev.tierlab.workspace.Workspace.Marker::lab).filter(id -> labs().ids().contains(id));
-        labId.ifPresent(id -> trust().require(labs().load(id), List.of(use)));
+        Optional<dev.tierlab.workspace.Workspace.Marker> marker = new dev.tierlab.workspace.Workspace(workspace, java.time.Clock.systemUTC()).marker();
+        if (marker.isEmpty()) {
+            return;
+        }
+        String id = marker.get().lab();
+        if (marker.get().from() != null) {
+            // made from a lab of another folder: trusted by that folder, whatever labs this command line has
+            trust().require(id, Path.of(marker.get().from()), List.of(use));
+        } else if (labs().ids().contains(id)) {
+            trust().require(labs().load(id), List.of(use));
+        }
     }
 
     /** Deploy, destroy and checks, shown as the commands show them ({@code show}: where plan and events go). */

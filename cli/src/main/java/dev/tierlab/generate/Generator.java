@@ -32,11 +32,17 @@ public final class Generator {
     static final int MAX_OUTPUT = 1024 * 1024;
     /** The most time one file may take to render. */
     static final java.time.Duration MAX_TIME = java.time.Duration.ofSeconds(5);
-    private static final java.util.concurrent.ScheduledExecutorService TIMER = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "template-deadline");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor TIMER = timer();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor timer() {
+        java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "template-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     private final Configuration config;
 
@@ -153,12 +159,14 @@ public final class Generator {
     }
 
     /**
-     * Renders one file, bounded: at most {@link #MAX_OUTPUT} characters and {@link #MAX_TIME} of
-     * work (a template from a lab folder is untrusted input, and a loop can be endless).
+     * Renders one file, bounded: at most {@link #MAX_OUTPUT} characters of output and {@link #MAX_TIME}
+     * of template loops (a template from a lab folder is untrusted input, and a loop can be endless); a
+     * recursion too deep or a single value too large for the heap is a failure too. A built-in that
+     * loops inside FreeMarker (say {@code ?join} of a huge range) is bounded only by the heap.
      */
     private String renderText(String name, String text, Map<String, Object> model) {
         java.util.concurrent.ScheduledFuture<?> deadline = null;
-        boolean[] done = {false};
+        boolean[] done = {false, false}; // rendering done; the deadline fired
         try {
             freemarker.template.Template t = new freemarker.template.Template(name, text, config);
             // FreeMarker's own check (used by its online template tester): loops stop when the thread is interrupted
@@ -168,6 +176,7 @@ public final class Generator {
             deadline = TIMER.schedule(() -> {
                 synchronized (done) {
                     if (!done[0]) {
+                        done[1] = true;
                         self.interrupt();
                     }
                 }
@@ -184,17 +193,32 @@ public final class Generator {
             throw new Failed(new Failure(name, 0, 0, e.getMessage()), e);
         } catch (RuntimeException e) {
             if (e.getClass().getName().endsWith("TemplateProcessingThreadInterruptedException")) {
+                synchronized (done) {
+                    if (!done[1]) {
+                        // the caller's own interrupt (Ctrl-C in the shell): not the template's fault
+                        throw new TierlabException(ExitCode.CANCELLED, e, "error.cancelled");
+                    }
+                }
                 throw new Failed(new Failure(name, 0, 0, "rendering took longer than " + MAX_TIME.toSeconds() + " s"), e);
             }
             throw e;
+        } catch (StackOverflowError e) {
+            throw new Failed(new Failure(name, 0, 0, "the template recurses too deeply"), e);
+        } catch (OutOfMemoryError e) {
+            // one huge value (say ?left_pad of a billion): the allocation failed, and nothing of it is kept
+            throw new Failed(new Failure(name, 0, 0, "the template needs more memory than tierlab has"), e);
         } finally {
+            boolean fired;
             synchronized (done) {
                 done[0] = true;
+                fired = done[1];
             }
             if (deadline != null) {
                 deadline.cancel(false);
             }
-            Thread.interrupted(); // the deadline's interrupt is this method's, never the caller's
+            if (fired) {
+                Thread.interrupted(); // the deadline's interrupt is this method's; the caller's stays set
+            }
         }
     }
 

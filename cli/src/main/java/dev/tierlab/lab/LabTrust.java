@@ -116,21 +116,37 @@ public final class LabTrust {
      */
     public void require(Lab lab, List<Use> uses) {
         LabCatalog labs = catalog.get();
-        if (flag || uses.isEmpty() || labs.isBundled(lab.id())) {
+        if (!labs.isBundled(lab.id())) {
+            require(lab.id(), labs.folder(lab.id()), uses);
+        }
+    }
+
+    /**
+     * {@link #require(Lab, List)} for lab {@code labId} of {@code folder}, a lab that is not bundled (also
+     * one the labs folders of this command line do not have: a workspace remembers where its lab came
+     * from). A folder that is gone cannot be trusted by content: only {@code --trust} lets it run.
+     */
+    public void require(String labId, Path folder, List<Use> uses) {
+        if (flag || uses.isEmpty()) {
             return;
         }
-        Path folder = labs.folder(lab.id());
-        String key = folder.toAbsolutePath().normalize().toString();
-        String sha = contentHash(folder);
+        String listed = describe(uses);
+        Path real;
+        try {
+            real = folder.toRealPath(); // a linked lab folder is trusted by what it links to
+        } catch (IOException e) {
+            throw new TierlabException(ExitCode.USAGE, "error.lab.untrusted", labId, folder, listed);
+        }
+        String key = real.toString();
+        String sha = contentHash(real);
         Optional<String> remembered = remembered(key);
         if (remembered.filter(sha::equals).isPresent() || trustedNow.contains(key + " " + sha)) {
             return;
         }
-        String listed = describe(uses);
-        String question = msg.get(remembered.isPresent() ? "trust.askChanged" : "trust.ask", lab.id(), folder, listed);
+        String question = msg.get(remembered.isPresent() ? "trust.askChanged" : "trust.ask", labId, folder, listed);
         boolean yes = asker.ask(question).orElse(false);
         if (!yes) {
-            throw new TierlabException(ExitCode.USAGE, "error.lab.untrusted", lab.id(), folder, listed);
+            throw new TierlabException(ExitCode.USAGE, "error.lab.untrusted", labId, folder, listed);
         }
         trustedNow.add(key + " " + sha);
         remember(key, sha);
@@ -178,17 +194,19 @@ public final class LabTrust {
 
     /**
      * The SHA-256 of a lab folder's content: every file's path relative to the folder and its bytes, in
-     * path order; a symbolic link counts by where it points. Any change to any file changes it.
+     * path order; a symbolic link inside counts by where it points. Any change to any file changes it.
+     * {@code folder} itself should be a real path ({@link Path#toRealPath}): a walk does not enter a link.
      */
     public static String contentHash(Path folder) {
         MessageDigest sha = Hashes.sha256();
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path p : walk.sorted().toList()) {
                 String rel = folder.relativize(p).toString().replace('\\', '/');
+                // NUL cannot be part of a file name: no two trees give the same sequence of fields
                 if (Files.isSymbolicLink(p)) {
-                    sha.update(("link " + rel + " -> " + Files.readSymbolicLink(p) + "\n").getBytes(StandardCharsets.UTF_8));
+                    sha.update(("link\0" + rel + "\0" + Files.readSymbolicLink(p) + "\0").getBytes(StandardCharsets.UTF_8));
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    sha.update(("file " + rel + " " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
+                    sha.update(("file\0" + rel + "\0" + Files.size(p) + "\0").getBytes(StandardCharsets.UTF_8));
                     try (var in = Files.newInputStream(p)) {
                         byte[] buf = new byte[65536];
                         for (int n; (n = in.read(buf)) > 0; ) {

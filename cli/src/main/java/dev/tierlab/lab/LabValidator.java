@@ -204,6 +204,9 @@ public final class LabValidator {
                 try {
                     problems.addAll(known.solutions().problems(lab, step, folder));
                 } catch (TierlabException e) {
+                    if (e.exitCode() == ExitCode.CANCELLED) {
+                        throw e;
+                    }
                     // what applying it would stop at (a link in the folder, a template parameter), here
                     Text reason = "error.lab.invalid".equals(e.key()) && e.args().length > 1 && e.args()[1] instanceof Text t ? t
                             : Text.of("lab.problem.solutionFails", step.solution(), Text.of(e.key(), e.args()));

@@ -50,8 +50,14 @@ public final class Workspace {
         return dir;
     }
 
-    /** What {@code workspace.json} holds. */
-    public record Marker(int schemaVersion, String lab, SortedMap<String, Integer> templates, SortedMap<String, String> files) {
+    /**
+     * What {@code workspace.json} holds.
+     *
+     * @param from the folder of the lab when it is not bundled (null for a bundled lab): the workspace
+     *             holds that lab's code, which runs only when the user trusts the folder
+     */
+    public record Marker(int schemaVersion, String lab, SortedMap<String, Integer> templates, SortedMap<String, String> files,
+                         String from) {
         public Marker {
             templates = new TreeMap<>(templates == null ? Map.of() : templates);
             files = new TreeMap<>(files == null ? Map.of() : files);
@@ -154,12 +160,23 @@ public final class Workspace {
                     hashes.put(rel, record ? sha256(f.getValue()) : "overlay");
                 }
             }
-            Marker marker = new Marker(1, lab, new TreeMap<>(templateVersions), hashes);
+            Marker marker = new Marker(1, lab, new TreeMap<>(templateVersions), hashes, marker().map(Marker::from).orElse(null));
             AtomicFiles.write(dir.resolve(MARKER), JSON.writeValueAsBytes(marker));
         } catch (IOException e) {
             throw TierlabException.io(dir, e);
         }
         return new Result(written, kept, backup);
+    }
+
+    /** Records that the workspace was made from the lab of {@code labFolder}, not a bundled one ({@link Marker#from}). */
+    public void recordFrom(Path labFolder) {
+        Marker m = marker().orElseThrow(() -> new TierlabException(ExitCode.NOT_FOUND, "error.workspace.none", dir));
+        try {
+            AtomicFiles.write(dir.resolve(MARKER), JSON.writeValueAsBytes(new Marker(m.schemaVersion(), m.lab(), m.templates(), m.files(),
+                    labFolder.toAbsolutePath().normalize().toString())));
+        } catch (IOException e) {
+            throw TierlabException.io(dir, e);
+        }
     }
 
     /** A path inside the workspace; a template path that would leave it is refused. */

@@ -382,14 +382,14 @@ class LabAuthoringTest {
 
         Run check = run(ws, "--labs-dir", labs.toString(), "check");
         assertEquals(ExitCode.USAGE.code(), check.code, check::toString);
-        assertTrue(check.err.contains("builds: builds the workspace with Maven"), check.err);
+        assertFalse(check.err.contains("builds:"), "a build check only compiles, in process: no trust needed: " + check.err);
         assertTrue(check.err.contains("tests-pass: runs the workspace's tests"), check.err);
         assertTrue(check.err.contains("answers: runs the handler of function TicketsFunction"), check.err);
         assertFalse(check.out.contains("builds"), "nothing ran: " + check.out);
         Map<String, java.util.List<String>> commands = Map.of(
-                "tierlab build: builds the workspace with Maven", java.util.List.of("build"),
+                "tierlab build --with-maven: builds the workspace with Maven", java.util.List.of("build", "--with-maven"),
                 "tierlab invoke: runs the handler of function TicketsFunction", java.util.List.of("invoke", "TicketsFunction", "--event", "get-tickets"),
-                "builds: builds the workspace with Maven", java.util.List.of("lab", "test", "project-lab"));
+                "tests-pass: runs the workspace's tests", java.util.List.of("lab", "test", "project-lab"));
         commands.forEach((says, command) -> {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--labs-dir", labs.toString()));
             args.addAll(command);
@@ -399,6 +399,22 @@ class LabAuthoringTest {
             assertTrue(refused.err.contains(says), "names what would run: " + refused.err);
         });
         assertFalse(Files.exists(ws.resolve("tickets-api/target")), "nothing was built");
+
+        // the workspace remembers where its lab came from: without --labs-dir it is still that lab's code
+        Run forgotten = run(ws, "invoke", "TicketsFunction", "--event", "get-tickets");
+        assertEquals(ExitCode.USAGE.code(), forgotten.code, forgotten::toString);
+        assertTrue(forgotten.err.contains("lab project-lab comes from " + labs.resolve("project-lab")), forgotten.err);
+
+        // a lab linked into the labs folder is trusted by what it links to: a change there is asked about again
+        Path linked = Files.createDirectories(home.resolve("linked-labs"));
+        Files.createSymbolicLink(linked.resolve("project-lab"), labs.resolve("project-lab"));
+        Run yes = runAsked(ws, "y", "--labs-dir", linked.toString(), "build", "--with-maven", "--help");
+        assertEquals(0, yes.code, "help needs no trust: " + yes);
+        Run trusted = runAsked(ws, "y", "--labs-dir", linked.toString(), "check", "run");
+        assertTrue(trusted.out.contains("Do you trust that folder?"), trusted.out);
+        Files.writeString(labs.resolve("project-lab/steps/run.en.md"), "# changed through the real folder\n");
+        Run changed = run(ws, "--labs-dir", linked.toString(), "check", "run");
+        assertEquals(ExitCode.USAGE.code(), changed.code, "the linked folder's content changed: " + changed);
     }
 
     @Test

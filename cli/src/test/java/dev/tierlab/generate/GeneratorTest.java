@@ -113,4 +113,29 @@ class GeneratorTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** A caller's interrupt (Ctrl-C in the shell) is a cancel, not a slow template, and stays set for the caller. */
+    @Test
+    void theCallersInterruptCancelsAndStaysSet() throws IOException {
+        Path root = template("loop", "  - {name: name, defaultValue: x}\n", Map.of("a.txt.ftl", "[#list 1..2000000000 as i][/#list]\n"));
+        TemplateRepository.Template t = TemplateRepository.directory(root).load("loop");
+        Thread.currentThread().interrupt();
+        try {
+            TierlabException e = assertThrows(TierlabException.class, () -> new Generator().render(t, Map.of()));
+            assertEquals(dev.tierlab.error.ExitCode.CANCELLED, e.exitCode(), e::getMessage);
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is the caller's: still set");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void deepRecursionIsAFailureOfTheFileNotACrash() throws IOException {
+        Path root = template("deep", "  - {name: name, defaultValue: x}\n", Map.of("a.txt.ftl", "[#macro m][@m/][/#macro][@m/]\n"));
+        TemplateRepository.Template t = TemplateRepository.directory(root).load("deep");
+        java.util.List<Generator.Failure> failures = new Generator().failures(t, Map.of());
+        assertEquals(1, failures.size(), failures::toString);
+        assertEquals("a.txt.ftl", failures.get(0).file());
+        assertTrue(failures.get(0).reason().contains("recurses"), failures::toString);
+    }
 }

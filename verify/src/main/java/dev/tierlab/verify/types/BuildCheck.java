@@ -7,7 +7,6 @@ import dev.tierlab.verify.engine.NoParams;
 import dev.tierlab.verify.engine.Scope;
 import dev.tierlab.verify.engine.Texts;
 import dev.tierlab.verify.engine.Verdict;
-import java.util.Optional;
 
 /** {@code build}: every project of the workspace compiles (tierlab's in-process build). */
 public final class BuildCheck extends BaseCheckType<NoParams> {
@@ -25,11 +24,5 @@ public final class BuildCheck extends BaseCheckType<NoParams> {
             return Verdict.pass(t.get("check.compiles"), t.get("check.compiled"));
         }
         return Verdict.fail(t.get("check.compiles"), build.firstError() == null ? t.get("check.compileErrors") : build.firstError());
-    }
-
-    /** The Maven build of the workspace's projects: their pom's plugins run. */
-    @Override
-    public Optional<String> labCode(NoParams params) {
-        return Optional.of("mvn package");
     }
 }

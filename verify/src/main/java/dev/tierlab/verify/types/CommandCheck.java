@@ -65,6 +65,6 @@ public final class CommandCheck extends BaseCheckType<CommandCheck.Params> {
     /** The author's program. */
     @Override
     public Optional<String> labCode(Params params) {
-        return Optional.of(params == null ? "" : String.join(" ", params.run()));
+        return Optional.of(params == null ? "…" : String.join(" ", params.run()));
     }
 }
