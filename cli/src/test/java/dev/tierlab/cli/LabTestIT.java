@@ -37,7 +37,7 @@ class LabTestIT extends OnSandbox {
         Path lab = TestFiles.copyLab("api-gateway", labs);
         TestFiles.edit(lab.resolve("solution/post-ticket/tickets-api/src/main/java/__packagePath__/TicketsHandler.java.ftl"),
                 "return json(201, created);", "return json(500, created);");
-        Run run = Run.tierlab(sandbox.home, "--labs-dir", labs.toString(), "lab", "test", "api-gateway");
+        Run run = Run.tierlab(sandbox.home, "--labs-dir", labs.toString(), "--trust", "lab", "test", "api-gateway");
         assertEquals(6, run.code, run.toString());
         assertTrue(run.out.contains("fails its self-test in: post-ticket."), run.out);
         assertTrue(run.out.lines().anyMatch(l -> l.startsWith("post-ticket") && l.contains("✗ fails: post-creates-ticket")), run.out);
@@ -61,7 +61,7 @@ class LabTestIT extends OnSandbox {
                         hint: {en: "Keep the proxy integrations.", ko: "프록시 통합을 그대로 두세요."}
 
                 """ + yaml.substring(to));
-        Run run = Run.tierlab(sandbox.home, "--labs-dir", labs.toString(), "lab", "test", "api-gateway");
+        Run run = Run.tierlab(sandbox.home, "--labs-dir", labs.toString(), "--trust", "lab", "test", "api-gateway");
         assertEquals(6, run.code, run.toString());
         assertTrue(run.err.contains("notice: lab api-gateway from"), "the override is announced: " + run.err);
         assertTrue(run.out.contains("fails its self-test in: post-ticket."), run.out);
