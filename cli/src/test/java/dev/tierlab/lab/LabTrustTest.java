@@ -27,16 +27,17 @@ class LabTrustTest {
             CheckType<?> type = CheckTypes.standard().find(name).orElseThrow();
             if (type.labCode(null).isPresent()) {
                 running++;
-                for (Lang lang : Lang.values()) {
-                    assertTrue(Messages.of(lang).find("trust.use." + name, "id", "detail").isPresent(), "trust.use." + name + " in " + lang);
-                }
+                assertDescribed(name);
             }
         }
         assertEquals(4, running, "unit-tests, invoke, command and http run the lab's code (build only compiles)");
-        for (String command : new String[] {"build", "deploy"}) {
-            for (Lang lang : Lang.values()) {
-                assertTrue(Messages.of(lang).find("trust.use." + command, "id", "detail").isPresent(), "trust.use." + command + " in " + lang);
-            }
+        assertDescribed("build"); // tierlab build --with-maven
+        assertDescribed("deploy");
+    }
+
+    private static void assertDescribed(String kind) {
+        for (Lang lang : Lang.values()) {
+            assertTrue(Messages.of(lang).find("trust.use." + kind, "id", "detail").isPresent(), "trust.use." + kind + " in " + lang);
         }
     }
 
