@@ -1,3 +1,4 @@
+[#if !["none", "auth", "access"]?seq_contains(security)][#stop "cfn-api: security must be none, auth or access, not " + security][/#if]
 AWSTemplateFormatVersion: "2010-09-09"
 Description: >-
   tierlab api-gateway lab: a Tickets REST API (API Gateway + Java Lambda + DynamoDB).
@@ -15,6 +16,18 @@ Parameters:
     Default: [=stageName]
     AllowedPattern: "^[a-zA-Z0-9_]+$"
     Description: Name of the API Gateway stage.
+[#if security == "auth"]
+  AuthorizerCodeKey:
+    Type: String
+    Description: S3 key of the Lambda authorizer's deployment zip.
+  CallerTokens:
+    Type: String
+    NoEcho: true
+    Default: "alice=tok-alice-5d81c2,bob=tok-bob-0e93a7"
+    Description: >-
+      Who the Lambda authorizer lets in, as caller=token pairs. NoEcho keeps the value out of the console
+      and DescribeStacks; a real API keeps such secrets in Secrets Manager or SSM instead.
+[/#if]
 
 Resources:
   TicketsTable:
@@ -125,6 +138,10 @@ Resources:
       RestApiId: !Ref TicketsApi
       ResourceId: !Ref TicketsResource
       HttpMethod: POST
+[#if security == "auth"]
+      # TODO(tierlab:cognito-authorizer): only signed-in users may create tickets: AuthorizationType
+      # COGNITO_USER_POOLS with AuthorizerId !Ref CognitoAuthorizer.
+[/#if]
       AuthorizationType: NONE
       Integration:
         Type: AWS_PROXY
@@ -186,6 +203,167 @@ Resources:
       MethodResponses:
         - StatusCode: "200"
 
+[#if security == "auth"]
+  # ---- Sign-in: a Cognito user pool and the app client the learner's front end signs in with ----------
+  UserPool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      UserPoolName: !Sub "${AWS::StackName}-users"
+      AdminCreateUserConfig:
+        AllowAdminCreateUserOnly: true
+      Policies:
+        PasswordPolicy:
+          MinimumLength: 12
+          RequireLowercase: true
+          RequireUppercase: true
+          RequireNumbers: true
+          RequireSymbols: false
+
+  UserPoolClient:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref UserPool
+      ClientName: !Sub "${AWS::StackName}-web"
+      GenerateSecret: false
+      ExplicitAuthFlows:
+        - ALLOW_USER_PASSWORD_AUTH
+        - ALLOW_REFRESH_TOKEN_AUTH
+
+  # TODO(tierlab:cognito-authorizer): declare CognitoAuthorizer here, an AWS::ApiGateway::Authorizer of
+  # Type COGNITO_USER_POOLS for TicketsApi that reads the token from the Authorization header
+  # (IdentitySource) and trusts UserPool (ProviderARNs). Then use it on PostTicketsMethod and GetMeMethod.
+
+  # GET /me answers who API Gateway says is calling (the Caller class of tickets-api).
+  MeResource:
+    Type: AWS::ApiGateway::Resource
+    Properties:
+      RestApiId: !Ref TicketsApi
+      ParentId: !GetAtt TicketsApi.RootResourceId
+      PathPart: me
+
+  GetMeMethod:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref TicketsApi
+      ResourceId: !Ref MeResource
+      HttpMethod: GET
+      # TODO(tierlab:cognito-authorizer): as on PostTicketsMethod.
+      AuthorizationType: NONE
+      Integration:
+        Type: AWS_PROXY
+        IntegrationHttpMethod: POST
+        Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${TicketsFunction.Arn}/invocations"
+
+  # ---- Partners: a Java Lambda authorizer that knows each partner's bearer token -------------------------
+  AuthorizerFunctionLogGroup:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      LogGroupName: !Sub "/aws/lambda/${AWS::StackName}-authorizer"
+      RetentionInDays: 14
+
+  AuthorizerFunctionRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: lambda.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: own-logs
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action:
+                  - logs:CreateLogStream
+                  - logs:PutLogEvents
+                Resource: !GetAtt AuthorizerFunctionLogGroup.Arn
+
+  AuthorizerFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      FunctionName: !Sub "${AWS::StackName}-authorizer"
+      Runtime: java21
+      Handler: [=authorizerPackage].TokenAuthorizer::handleRequest
+      Role: !GetAtt AuthorizerFunctionRole.Arn
+      MemorySize: 512
+      Timeout: 20
+      Code:
+        S3Bucket: !Ref CodeBucket
+        S3Key: !Ref AuthorizerCodeKey
+      Environment:
+        Variables:
+          CALLER_TOKENS: !Ref CallerTokens
+      LoggingConfig:
+        LogGroup: !Ref AuthorizerFunctionLogGroup
+
+  # A TOKEN authorizer: API Gateway passes the Authorization header to AuthorizerFunction and applies
+  # the policy it returns. TTL 0 asks it every time (easy to follow in a lab; in production cache it).
+  PartnerAuthorizer:
+    Type: AWS::ApiGateway::Authorizer
+    Properties:
+      RestApiId: !Ref TicketsApi
+      Name: partner-token
+      Type: TOKEN
+      IdentitySource: method.request.header.Authorization
+      AuthorizerResultTtlInSeconds: 0
+      AuthorizerUri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${AuthorizerFunction.Arn}/invocations"
+
+  AuthorizerPermission:
+    Type: AWS::Lambda::Permission
+    Properties:
+      Action: lambda:InvokeFunction
+      FunctionName: !Ref AuthorizerFunction
+      Principal: apigateway.amazonaws.com
+      SourceArn: !Sub "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${TicketsApi}/authorizers/*"
+
+  PartnerResource:
+    Type: AWS::ApiGateway::Resource
+    Properties:
+      RestApiId: !Ref TicketsApi
+      ParentId: !GetAtt TicketsApi.RootResourceId
+      PathPart: partner
+
+  GetPartnerMethod:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref TicketsApi
+      ResourceId: !Ref PartnerResource
+      HttpMethod: GET
+      AuthorizationType: CUSTOM
+      AuthorizerId: !Ref PartnerAuthorizer
+      Integration:
+        Type: AWS_PROXY
+        IntegrationHttpMethod: POST
+        Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${TicketsFunction.Arn}/invocations"
+
+  # ---- Operators: an admin route for signed AWS callers only ----------------------------------------------
+  AdminResource:
+    Type: AWS::ApiGateway::Resource
+    Properties:
+      RestApiId: !Ref TicketsApi
+      ParentId: !GetAtt TicketsApi.RootResourceId
+      PathPart: admin
+
+  GetAdminMethod:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref TicketsApi
+      ResourceId: !Ref AdminResource
+      HttpMethod: GET
+      # TODO(tierlab:iam-admin): only callers who sign their requests with AWS credentials (SigV4) may use
+      # /admin: set AuthorizationType to AWS_IAM. Then declare AdminCallerPolicy, an AWS::IAM::ManagedPolicy
+      # that allows execute-api:Invoke on this method only (GET /admin of this API's stage), nothing wider.
+      AuthorizationType: NONE
+      Integration:
+        Type: AWS_PROXY
+        IntegrationHttpMethod: POST
+        Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${TicketsFunction.Arn}/invocations"
+
+[/#if]
   TicketsDeployment:
     Type: AWS::ApiGateway::Deployment
     DependsOn:
@@ -193,6 +371,11 @@ Resources:
       - PostTicketsMethod
       - GetTicketMethod
       - GetTicketSummaryMethod
+[#if security == "auth"]
+      - GetMeMethod
+      - GetPartnerMethod
+      - GetAdminMethod
+[/#if]
     Properties:
       RestApiId: !Ref TicketsApi
 
@@ -222,3 +405,16 @@ Outputs:
   FunctionName:
     Description: The Lambda function
     Value: !Ref TicketsFunction
+[#if security == "auth"]
+  UserPoolId:
+    Description: The Cognito user pool learners sign in to
+    Value: !Ref UserPool
+  UserPoolClientId:
+    Description: The app client to sign in with (USER_PASSWORD_AUTH)
+    Value: !Ref UserPoolClient
+  # the issuer of the pool's tokens (the iss claim). Built with !Sub: !GetAtt UserPool.ProviderURL is
+  # missing on MiniStack and fails the stack there.
+  IssuerUrl:
+    Description: The issuer of the pool's tokens
+    Value: !Sub "https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"
+[/#if]

@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+[#if withPost]
+import java.util.UUID;
+[/#if]
 
 /**
  * The Tickets API behind an API Gateway proxy integration: API Gateway passes the whole HTTP request
@@ -15,7 +18,12 @@ import java.util.Map;
  * <pre>
  * GET  /tickets        all tickets
  * GET  /tickets/{id}   one ticket, or 404
- * POST /tickets        create a ticket (your task)
+ * POST /tickets        create a ticket[#if !withPost] (your task)[/#if]
+[#if withCaller]
+ * GET  /me             who is calling, as the Cognito authorizer saw it
+ * GET  /partner        who is calling, as the Lambda authorizer saw it
+ * GET  /admin          who is calling, as IAM saw it
+[/#if]
  * </pre>
  */
 public class TicketsHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -56,13 +64,43 @@ public class TicketsHandler implements RequestHandler<APIGatewayProxyRequestEven
                     .orElseGet(() -> json(404, Map.of("message", "no ticket " + id)));
         }
         if ("POST".equals(method) && "/tickets".equals(resource)) {
+[#if withPost]
+            return createTicket(event.getBody());
+[#else]
             // TODO(tierlab:post-ticket): read the new ticket from the request body (JSON with a title),
             // give it an id (for example "T-" plus a random UUID) and the status OPEN, store it with
             // repository.save(...), and answer 201 with the stored ticket as JSON.
             return json(501, Map.of("message", "POST /tickets is not implemented yet"));
+[/#if]
         }
+[#if withCaller]
+        if ("GET".equals(method) && ("/me".equals(resource) || "/partner".equals(resource) || "/admin".equals(resource))) {
+            return json(200, Caller.of(event).asMap());
+        }
+[/#if]
         return json(404, Map.of("message", "no route for " + method + " " + resource));
     }
+[#if withPost]
+
+    /** POST /tickets: stores a new OPEN ticket built from the JSON body and answers 201 with it. */
+    private APIGatewayProxyResponseEvent createTicket(String body) {
+        if (body == null || body.isBlank()) {
+            return json(400, Map.of("message", "the request body must be a JSON object with a title"));
+        }
+        Ticket input;
+        try {
+            input = read(body, Ticket.class);
+        } catch (JsonProcessingException e) {
+            return json(400, Map.of("message", "the request body is not valid JSON for a ticket"));
+        }
+        if (input == null || input.title() == null || input.title().isBlank()) {
+            return json(400, Map.of("message", "a ticket needs a title"));
+        }
+        Ticket created = new Ticket("T-" + UUID.randomUUID(), input.title(), "OPEN");
+        repository.save(created);
+        return json(201, created);
+    }
+[/#if]
 
     /** A response with a JSON body. */
     static APIGatewayProxyResponseEvent json(int status, Object body) {

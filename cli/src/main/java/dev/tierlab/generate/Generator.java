@@ -98,8 +98,10 @@ public final class Generator {
             String target = expandPath(id, source, model);
             if (source.endsWith(SUFFIX)) {
                 target = target.substring(0, target.length() - SUFFIX.length());
-                out.put(target, render(id + "/" + source, new String(file.getValue(), StandardCharsets.UTF_8), model)
-                        .getBytes(StandardCharsets.UTF_8));
+                String text = render(id + "/" + source, new String(file.getValue(), StandardCharsets.UTF_8), model);
+                if (!text.isBlank()) { // a file that renders to nothing is left out: a flag can switch a whole file off
+                    out.put(target, text.getBytes(StandardCharsets.UTF_8));
+                }
             } else {
                 out.put(target, file.getValue());
             }

@@ -18,7 +18,9 @@ public enum ParameterType {
     /** An environment variable's name: {@code TABLE_NAME}. */
     ENV_VAR("env-var", "[A-Za-z_][A-Za-z0-9_]*", "letters, digits and _, not starting with a digit, e.g. TABLE_NAME"),
     /** A short name (a stage, a resource suffix): {@code dev}. */
-    NAME("name", "[A-Za-z0-9][A-Za-z0-9_-]*", "letters, digits, _ and -, e.g. dev");
+    NAME("name", "[A-Za-z0-9][A-Za-z0-9_-]*", "letters, digits, _ and -, e.g. dev"),
+    /** A switch that turns a part of the template on or off: {@code true} or {@code false} (YAML booleans). */
+    FLAG("flag", null, "true or false");
 
     private final String id;
     private final Pattern pattern;
@@ -26,7 +28,7 @@ public enum ParameterType {
 
     ParameterType(String id, String regex, String described) {
         this.id = id;
-        this.pattern = Pattern.compile(regex);
+        this.pattern = regex == null ? null : Pattern.compile(regex);
         this.described = described;
     }
 
@@ -41,6 +43,9 @@ public enum ParameterType {
     }
 
     public boolean accepts(Object value) {
+        if (pattern == null) {
+            return value instanceof Boolean;
+        }
         return value instanceof String s && s.length() <= 128 && pattern.matcher(s).matches();
     }
 

@@ -1,17 +1,25 @@
 package dev.tierlab.provision;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
 
 /** The AWS SDK clients for one target, each built on first use and closed together. */
 public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
@@ -24,6 +32,7 @@ public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
     private ApiGatewayClient apiGateway;
     private DynamoDbClient dynamoDb;
     private CloudWatchLogsClient logs;
+    private CognitoIdentityProviderClient cognito;
 
     public AwsClients(Target target) {
         this.target = target;
@@ -75,6 +84,29 @@ public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
     @Override
     public synchronized CloudWatchLogsClient logs() {
         return logs = lazily(logs, () -> opened(target.configure(CloudWatchLogsClient.builder()).build()));
+    }
+
+    @Override
+    public synchronized CognitoIdentityProviderClient cognito() {
+        return cognito = lazily(cognito, () -> opened(target.configure(CognitoIdentityProviderClient.builder()).build()));
+    }
+
+    @Override
+    public Map<String, String> sign(String method, URI url, Map<String, String> headers, byte[] body, String service) {
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(url);
+        headers.forEach(request::putHeader);
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(target.credentials().resolveCredentials())
+                .request(request.build()).payload(ContentStreamProvider.fromByteArrayUnsafe(body == null ? new byte[0] : body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, target.region().id()));
+        Map<String, String> added = new LinkedHashMap<>();
+        signed.request().headers().forEach((name, values) -> {
+            // Host is set by the HTTP client from the same URL; the others are what the signature added
+            if (!name.equalsIgnoreCase("Host") && headers.keySet().stream().noneMatch(name::equalsIgnoreCase) && !values.isEmpty()) {
+                added.put(name, values.get(0));
+            }
+        });
+        return added;
     }
 
     @Override

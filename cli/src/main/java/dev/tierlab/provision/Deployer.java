@@ -257,11 +257,16 @@ public final class Deployer {
         return left;
     }
 
-    /** What is left of one deploy after its destroy: its stack, and its artifacts in the shared bucket. */
+    /**
+     * What is left of one deploy after its destroy: its stack, its artifacts in the shared bucket, and
+     * resources named after the stack ({@link Leftovers}: user pools with their test users, API keys, ...).
+     */
     public List<String> leaksOf(DeployState state) {
         List<String> left = new ArrayList<>();
         if (describe(state.stack()).isPresent()) {
             left.add("stack " + state.stack());
+        } else {
+            left.addAll(new Leftovers(aws).of(state.stack()));
         }
         if (state.bucket() != null && bucketExists(state.bucket())
                 && !aws.s3().listObjectsV2(b -> b.bucket(state.bucket()).prefix(state.stack() + "/").maxKeys(1)).contents().isEmpty()) {

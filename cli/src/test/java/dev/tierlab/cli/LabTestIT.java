@@ -32,6 +32,46 @@ class LabTestIT extends OnSandbox {
     }
 
     @Test
+    void theApiAuthLabPassesItsSelfTestWithRealRefusals() throws IOException {
+        Run run = Run.tierlab(sandbox.home, "lab", "test", "api-auth");
+        assertEquals(0, run.code, run.toString());
+        for (String step : List.of("cognito", "java-authorizer", "iam-admin")) {
+            assertTrue(run.out.lines().anyMatch(l -> l.startsWith(step + " ") && l.contains("✓ fails") && l.contains("✓ passes")),
+                    step + ": the starter fails and the solution passes: " + run.out);
+        }
+        // every check of the solutions ran for real: the sandbox enforces Cognito and Lambda authorizers
+        assertTrue(run.out.contains("cognito          ✓ fails (2 of 11 checks)  ✓ passes (11 of 11 checks)"), run.out);
+        assertTrue(run.out.contains("leak scan finds nothing"), run.out);
+        assertEquals(List.of(), sandbox.leaks());
+    }
+
+    @Test
+    void theLeakScanFindsWhatADeletedStackLeftBehindByName() throws IOException {
+        int port = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sandbox.home.resolve("sandbox/sandbox.json").toFile())
+                .get("port").asInt();
+        var target = dev.tierlab.provision.Target.emulator(dev.tierlab.provision.TargetKind.SANDBOX,
+                java.net.URI.create("http://127.0.0.1:" + port), java.util.Set.of());
+        String stack = "tierlab-api-auth-0badc0de";
+        var state = new dev.tierlab.provision.DeployState(dev.tierlab.provision.TargetKind.SANDBOX, null, "us-east-1", "000000000000",
+                stack, null, null, null, null, null, null);
+        try (var aws = new dev.tierlab.provision.AwsClients(target)) {
+            var deployer = new dev.tierlab.provision.Deployer(aws, null);
+            assertEquals(List.of(), deployer.leaksOf(state), "the control: nothing of that name yet");
+            String pool = aws.cognito().createUserPool(b -> b.poolName(stack + "-users")).userPool().id();
+            String key = aws.apiGateway().createApiKey(b -> b.name(stack + "-partner").enabled(true)).id();
+            try {
+                List<String> left = deployer.leaksOf(state);
+                assertTrue(left.contains("user pool " + stack + "-users"), left.toString());
+                assertTrue(left.contains("API key " + stack + "-partner"), left.toString());
+            } finally {
+                aws.cognito().deleteUserPool(b -> b.userPoolId(pool));
+                aws.apiGateway().deleteApiKey(b -> b.apiKey(key));
+            }
+            assertEquals(List.of(), deployer.leaksOf(state));
+        }
+    }
+
+    @Test
     void aBrokenSolutionFailsNamingTheStep() throws IOException {
         Path labs = root.resolve("broken-solution");
         Path lab = TestFiles.copyLab("api-gateway", labs);

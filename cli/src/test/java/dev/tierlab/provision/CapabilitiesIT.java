@@ -274,7 +274,7 @@ class CapabilitiesIT {
         for (String path : List.of("javatoken", "javarequest")) {
             HttpResponse<String> allowed = get(path, Map.of("Authorization", "Bearer s3cret"));
             assertEquals(200, allowed.statusCode(), path + ": " + allowed.body());
-            assertEquals("tierlab", JSON.readTree(allowed.body()).at("/authorizer/authorizedBy").asText(), allowed.body());
+            assertEquals("tierlab", JSON.readTree(allowed.body()).at("/authorizer/callerId").asText(), allowed.body());
             assertEquals(403, get(path, Map.of("Authorization", "Bearer guess")).statusCode(), path + " Deny");
         }
         // a Java authorizer that fails: the executor answers 500, which MiniStack reads as a function error

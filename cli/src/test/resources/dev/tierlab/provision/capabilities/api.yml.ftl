@@ -52,7 +52,7 @@ Resources:
       Role: !GetAtt Role.Arn
       Timeout: 30
       MemorySize: 512
-      Environment: {Variables: {EXPECTED_TOKEN: s3cret}}
+      Environment: {Variables: {CALLER_TOKENS: "tierlab=s3cret"}}
       Code: {S3Bucket: !Ref JavaCodeBucket, S3Key: !Ref JavaCodeKey}
   JavaBroken:
     Type: AWS::Lambda::Function

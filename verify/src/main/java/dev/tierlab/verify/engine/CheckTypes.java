@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tierlab.verify.types.ApiGatewayCheck;
 import dev.tierlab.verify.types.BuildCheck;
 import dev.tierlab.verify.types.CloudFormationCheck;
+import dev.tierlab.verify.types.CognitoUserCheck;
 import dev.tierlab.verify.types.CommandCheck;
 import dev.tierlab.verify.types.DynamoDbCheck;
 import dev.tierlab.verify.types.FileContainsCheck;
@@ -39,6 +40,7 @@ public final class CheckTypes {
             new DynamoDbCheck(),
             new S3Check(),
             new LogsCheck(),
+            new CognitoUserCheck(),
             new HttpCheck()));
 
     private final Map<String, CheckType<?>> byName = new LinkedHashMap<>();

@@ -31,11 +31,17 @@ public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
 
     /**
      * @param body sent as it is when a string, else as JSON (Content-Type application/json unless a header sets it)
+     * @param sign an AWS service name (e.g. {@code execute-api}): the request is signed with the target's
+     *             credentials (SigV4), as a caller of an {@code AWS_IAM} method signs it
      */
     public record Params(String method, @JsonProperty(required = true) String url, Integer expectStatus,
                          Map<String, String> headers, JsonNode body, Map<String, String> expectHeaders,
-                         Map<String, JsonNode> expectJson, Boolean expectJsonArray, Map<String, String> capture) {
+                         Map<String, JsonNode> expectJson, Boolean expectJsonArray, Map<String, String> capture,
+                         String sign) {
         public Params {
+            if (sign != null && !sign.matches("[a-z0-9-]{2,32}")) {
+                throw new IllegalArgumentException("sign names the AWS service to sign for, e.g. execute-api, not " + sign);
+            }
             method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
             expectStatus = expectStatus == null ? 200 : expectStatus;
             headers = headers == null ? Map.of() : new LinkedHashMap<>(headers);
@@ -75,12 +81,17 @@ public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
         HttpResponse<String> response;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(p.url())).timeout(Duration.ofSeconds(30));
-            p.headers().forEach(request::header);
+            Map<String, String> headers = new LinkedHashMap<>(p.headers());
             String text = p.body() == null || p.body().isNull() ? null : p.body().isTextual() ? p.body().textValue() : JSON.writeValueAsString(p.body());
             request.method(p.method(), text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
-            if (text != null && p.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
-                request.header("Content-Type", "application/json");
+            if (text != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                headers.put("Content-Type", "application/json");
             }
+            if (p.sign() != null) {
+                headers.putAll(context.aws().sign(p.method(), URI.create(p.url()), headers,
+                        text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8), p.sign()));
+            }
+            headers.forEach(request::header);
             response = context.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IllegalArgumentException e) {
             return Verdict.fail(exp, t.get("check.r.badUrl", p.url()));

@@ -94,6 +94,15 @@ class CheckRunnerTest {
             throw new AssertionError("not used");
         }
 
+        public software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient cognito() {
+            throw new AssertionError("not used");
+        }
+
+        public java.util.Map<String, String> sign(String method, java.net.URI url, java.util.Map<String, String> headers, byte[] body,
+                                                  String service) {
+            throw new AssertionError("not used");
+        }
+
         public String reachable(String url) {
             return url;
         }

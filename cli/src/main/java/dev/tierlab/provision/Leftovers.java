@@ -1,0 +1,54 @@
+package dev.tierlab.provision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * What a deleted stack may have left behind, found by name: tierlab's templates name what they create
+ * after the stack ({@code ${AWS::StackName}-tickets}, {@code ${AWS::StackName}-users},
+ * {@code /aws/lambda/${AWS::StackName}-...}), so after a destroy nothing of those names may remain — a
+ * resource kept by {@code DeletionPolicy: Retain}, one an emulator forgot to delete, a user pool (with
+ * the test users a {@code cognito-user} check made), an API key or usage plan. A service the target does
+ * not offer lists nothing.
+ */
+final class Leftovers {
+    private final AwsClients aws;
+
+    Leftovers(AwsClients aws) {
+        this.aws = aws;
+    }
+
+    /** Everything named after {@code stack} that is still there, each as "kind name". */
+    List<String> of(String stack) {
+        List<String> left = new ArrayList<>();
+        collect(left, "user pool", () -> aws.cognito().listUserPoolsPaginator(b -> b.maxResults(60)).userPools().stream()
+                .map(p -> p.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "REST API", () -> aws.apiGateway().getRestApisPaginator(b -> { }).items().stream()
+                .map(a -> a.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "API key", () -> aws.apiGateway().getApiKeysPaginator(b -> b.includeValues(false)).items().stream()
+                .map(k -> k.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "usage plan", () -> aws.apiGateway().getUsagePlansPaginator(b -> { }).items().stream()
+                .map(u -> u.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "function", () -> aws.lambda().listFunctionsPaginator(b -> { }).functions().stream()
+                .map(f -> f.functionName()).filter(n -> named(n, stack)).toList());
+        collect(left, "table", () -> aws.dynamoDb().listTablesPaginator(b -> { }).tableNames().stream()
+                .filter(n -> named(n, stack)).toList());
+        collect(left, "log group", () -> aws.logs().describeLogGroupsPaginator(b -> b.logGroupNamePrefix("/aws/lambda/" + stack))
+                .logGroups().stream().map(g -> g.logGroupName()).toList());
+        return left;
+    }
+
+    private static boolean named(String name, String stack) {
+        return name != null && (name.equals(stack) || name.startsWith(stack + "-"));
+    }
+
+    private static void collect(List<String> left, String kind, Supplier<List<String>> names) {
+        try {
+            names.get().forEach(n -> left.add(kind + " " + n));
+        } catch (SdkException e) {
+            // the target has no such service (or may not list it): nothing of that kind can be left there
+        }
+    }
+}
