@@ -61,6 +61,57 @@ class TemplatesIT {
         }));
     }
 
+    /**
+     * Each bundled lab's CloudFormation as the learner gets it — generated with the lab's own template
+     * parameters, then after each step's solution is applied — passes cfn-lint too: the sandbox accepts
+     * templates AWS would reject, so a lab must not teach one. Driven through the packaged jar, as a user.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyLabsTemplatesLintAsGeneratedAndAsSolved() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode catalog = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(REPO.resolve("labs/labs.yaml").toFile());
+        List<String> labs = new ArrayList<>();
+        catalog.path("labs").forEach(l -> labs.add(l.asText()));
+        assertTrue(labs.contains("api-auth"), labs.toString());
+        return labs.stream().map(lab -> DynamicTest.dynamicTest(lab, () -> {
+            Path home = work.resolve(lab + "-home");
+            Path ws = work.resolve(lab);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String jar = REPO.resolve("cli/target/tierlab.jar").toString();
+            run(work, List.of(java, "-jar", jar, "--home", home.toString(), "lab", "start", lab, "--dir", ws.toString()), 300);
+            lintAll(ws, lab + " as generated");
+            com.fasterxml.jackson.databind.JsonNode def = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(REPO.resolve("labs/" + lab + "/lab.yaml").toFile());
+            for (com.fasterxml.jackson.databind.JsonNode step : def.path("steps")) {
+                if (step.has("solution")) {
+                    run(ws, List.of(java, "-jar", jar, "--home", home.toString(), "solution", step.path("id").asText(), "--apply", "--yes",
+                            "--dir", ws.toString()), 300);
+                    lintAll(ws, lab + " after the solution of " + step.path("id").asText());
+                }
+            }
+        }));
+    }
+
+    /** cfn-lint on every CloudFormation file of a workspace (not its build output or tierlab's own files). */
+    private static void lintAll(Path ws, String what) throws IOException, InterruptedException {
+        List<Path> templates;
+        try (Stream<Path> walk = Files.walk(ws)) {
+            templates = walk.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
+                    .filter(p -> !ws.relativize(p).toString().contains("target") && !ws.relativize(p).startsWith(".tierlab"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).contains("AWSTemplateFormatVersion");
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    }).toList();
+        }
+        assertFalse(templates.isEmpty(), what + ": no CloudFormation found");
+        for (Path t : templates) {
+            run(ws, List.of(cfnLint().toString(), ws.relativize(t).toString()), 300);
+        }
+    }
+
     private static void run(Path dir, List<String> command, int seconds) throws IOException, InterruptedException {
         Path log = Files.createTempFile("tierlab-template-", ".log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

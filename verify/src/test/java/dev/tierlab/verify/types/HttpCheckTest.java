@@ -65,5 +65,8 @@ class HttpCheckTest {
         HttpCheck.Params body = Bind.as("http", Map.of("url", "u", "body", Map.of("title", "t"), "headers", Map.of("X-A", "1")));
         assertEquals("{\"title\":\"t\"}", body.body().toString());
         assertEquals(List.of(), List.copyOf(body.capture().keySet()));
+        assertEquals("execute-api", ((HttpCheck.Params) Bind.as("http", Map.of("url", "u", "sign", "execute-api"))).sign());
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("http", Map.of("url", "u", "sign", "Execute API")).kind(),
+                "sign names a service");
     }
 }
