@@ -28,10 +28,16 @@ class BundledTemplateTest {
 
     @BeforeAll
     static void render() throws Exception {
+        template = render(Map.of());
+    }
+
+    /** The template rendered with its defaults, overridden by {@code given}. */
+    static CloudFormationTemplate render(Map<String, Object> given) throws Exception {
         Map<String, Object> defaults = new HashMap<>();
         JsonNode manifest = Params.YAML.readTree(CFN_API.resolve("template.yaml").toFile());
         manifest.get("parameters").forEach(p -> defaults.put(p.get("name").asText(), p.get("defaultValue").asText()));
-        assertEquals(3, defaults.size(), "package, tableEnvVar, stageName");
+        assertEquals(5, defaults.size(), "package, tableEnvVar, stageName, security, authorizerPackage");
+        defaults.putAll(given);
 
         Configuration config = new Configuration(Configuration.VERSION_2_3_34);
         config.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
@@ -40,7 +46,23 @@ class BundledTemplateTest {
         Template ftl = new Template("template.yml.ftl", new StringReader(Files.readString(CFN_API.resolve("template.yml.ftl"))), config);
         StringWriter out = new StringWriter();
         ftl.process(defaults, out);
-        template = CloudFormationTemplate.parse(out.toString(), "infra/template.yml");
+        return CloudFormationTemplate.parse(out.toString(), "infra/template.yml");
+    }
+
+    @Test
+    void theAuthVariantDeclaresThePoolAndLeavesTheAuthorizerToTheLearner() throws Exception {
+        CloudFormationTemplate auth = render(Map.of("security", "auth"));
+        for (String params : List.of("{resource: UserPoolClient, path: \"Properties.ExplicitAuthFlows[0]\", equals: ALLOW_USER_PASSWORD_AUTH}",
+                "{resource: GetPartnerMethod, path: Properties.AuthorizerId, refersTo: PartnerAuthorizer}",
+                "{resource: TicketsDeployment, dependsOn: GetAdminMethod}",
+                "{path: Outputs.IssuerUrl.Value, refersTo: UserPool}",
+                "{resource: PostTicketsMethod, path: Properties.AuthorizationType, equals: NONE}")) {
+            Outcome o = TemplateMatch.evaluate(auth, Params.of(params));
+            assertTrue(o.ok(), params + ": " + o.english());
+        }
+        Outcome noAuthorizer = TemplateMatch.evaluate(auth, Params.of("{resource: CognitoAuthorizer}"));
+        assertFalse(noAuthorizer.ok(), "the Cognito authorizer is the learner's task");
+        assertFalse(TemplateMatch.evaluate(template, Params.of("{resource: UserPool}")).ok(), "the plain API has no pool");
     }
 
     private static Outcome check(String params) {
