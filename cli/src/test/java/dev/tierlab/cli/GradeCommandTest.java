@@ -99,6 +99,20 @@ class GradeCommandTest {
     }
 
     @Test
+    void gradeAllCoversEveryBundledLabEvenWithoutItsWorkspace() throws Exception {
+        Run all = run("grade", "--all", "--format", "json");
+        assertEquals(1, all.code, all::toString);
+        List<String> graded = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(all.out).get("labs").forEach(l -> graded.add(l.get("id").asText()));
+        List<String> bundled = new java.util.ArrayList<>();
+        new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(
+                Path.of(System.getProperty("tierlab.repo", "..")).resolve("labs/labs.yaml").toFile()).get("labs")
+                .forEach(l -> bundled.add(l.asText()));
+        assertEquals(bundled, graded, "every lab of labs/labs.yaml, in its order");
+        assertTrue(graded.containsAll(List.of("api-gateway", "api-auth")), graded.toString());
+    }
+
+    @Test
     void badRequestsExitWithTwoAndStillWriteTheReport() throws Exception {
         Run both = run("grade", "--lab", "api-gateway", "--all", "--format", "json");
         assertEquals(2, both.code, both::toString);
