@@ -28,6 +28,18 @@ Parameters:
       Who the Lambda authorizer lets in, as caller=token pairs. NoEcho keeps the value out of the console
       and DescribeStacks; a real API keeps such secrets in Secrets Manager or SSM instead.
 [/#if]
+[#if security == "access"]
+  Target:
+    Type: String
+    Default: aws
+    AllowedValues: [aws, sandbox, localstack, floci, endpoint]
+    Description: >-
+      Where the stack runs (tierlab deploy sets it). The sandbox's CloudFormation has no
+      AWS::WAFv2::IPSet and no AWS::WAFv2::WebACLAssociation, so those two are made on AWS only.
+
+Conditions:
+  OnAws: !Equals [!Ref Target, aws]
+[/#if]
 
 Resources:
   TicketsTable:
@@ -127,6 +139,10 @@ Resources:
       ResourceId: !Ref TicketsResource
       HttpMethod: GET
       AuthorizationType: NONE
+[#if security == "access"]
+      # TODO(tierlab:api-keys): partners call this method with their key: ApiKeyRequired true.
+      ApiKeyRequired: false
+[/#if]
       Integration:
         Type: AWS_PROXY
         IntegrationHttpMethod: POST
@@ -143,6 +159,10 @@ Resources:
       # COGNITO_USER_POOLS with AuthorizerId !Ref CognitoAuthorizer.
 [/#if]
       AuthorizationType: NONE
+[#if security == "access"]
+      # TODO(tierlab:api-keys): as on GetTicketsMethod.
+      ApiKeyRequired: false
+[/#if]
       Integration:
         Type: AWS_PROXY
         IntegrationHttpMethod: POST
@@ -364,6 +384,68 @@ Resources:
         Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${TicketsFunction.Arn}/invocations"
 
 [/#if]
+[#if security == "access"]
+  # ---- Metering: one usage plan per product tier, one API key per client ---------------------------------
+  # Free tier: trial users share nothing but the rules; each key gets its own copy of the limits.
+  FreePlan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      UsagePlanName: !Sub "${AWS::StackName}-free"
+      Description: Trial users of the Tickets API
+      ApiStages:
+        - ApiId: !Ref TicketsApi
+          Stage: !Ref TicketsStage
+      # TODO(tierlab:throttling): a free key may make 5 requests a DAY (Quota), at most 5 a second
+      # with bursts of 10 (Throttle RateLimit, BurstLimit).
+
+  FreeKey:
+    Type: AWS::ApiGateway::ApiKey
+    Properties:
+      Name: !Sub "${AWS::StackName}-free-trial"
+      Description: The key of one trial user
+      Enabled: true
+
+  FreeKeyInPlan:
+    Type: AWS::ApiGateway::UsagePlanKey
+    Properties:
+      KeyId: !Ref FreeKey
+      KeyType: API_KEY
+      UsagePlanId: !Ref FreePlan
+
+  # Partner tier: more requests, and a tighter limit on the one method that writes.
+  PartnerPlan:
+    Type: AWS::ApiGateway::UsagePlan
+    Properties:
+      UsagePlanName: !Sub "${AWS::StackName}-partner"
+      Description: Partners of the Tickets API
+      ApiStages:
+        - ApiId: !Ref TicketsApi
+          Stage: !Ref TicketsStage
+      # TODO(tierlab:throttling): a partner key may make 50 requests a second with bursts of 100
+      # (Throttle) and 100000 a MONTH (Quota).
+
+  # TODO(tierlab:api-keys): declare PartnerKey (an enabled AWS::ApiGateway::ApiKey named
+  # "${AWS::StackName}-partner-acme") and PartnerKeyInPlan, which puts it into PartnerPlan, as
+  # FreeKey and FreeKeyInPlan do for the free tier.
+
+  # ---- Filtering: an AWS WAF web ACL in front of the stage ------------------------------------------------
+  # Addresses that may not call the API at all (TEST-NET-3, reserved for documentation).
+  BlockedIps:
+    Type: AWS::WAFv2::IPSet
+    Condition: OnAws
+    Properties:
+      Name: !Sub "${AWS::StackName}-blocked"
+      Scope: REGIONAL
+      IPAddressVersion: IPV4
+      Addresses:
+        - 203.0.113.0/24
+
+  # TODO(tierlab:waf): declare TicketsWebAcl, an AWS::WAFv2::WebACL (Scope REGIONAL, DefaultAction Allow,
+  # VisibilityConfig) with two rules that Block: a rate-based rule (at most 100 requests per 5 minutes
+  # from one IP) and a rule that refers to BlockedIps (on AWS only: !If [OnAws, <rule>, !Ref AWS::NoValue]).
+  # Then associate it with the stage (AWS::WAFv2::WebACLAssociation, Condition: OnAws).
+
+[/#if]
   TicketsDeployment:
     Type: AWS::ApiGateway::Deployment
     DependsOn:
@@ -385,6 +467,10 @@ Resources:
       RestApiId: !Ref TicketsApi
       DeploymentId: !Ref TicketsDeployment
       StageName: !Ref StageName
+[#if security == "access"]
+      # TODO(tierlab:throttling): method-level throttling for everyone: POST /tickets at most 1 request a
+      # second with bursts of 1 (MethodSettings: ResourcePath, HttpMethod, ThrottlingRateLimit, ThrottlingBurstLimit).
+[/#if]
 
   # API Gateway may invoke the function, for this API only.
   TicketsApiPermission:
@@ -417,4 +503,9 @@ Outputs:
   IssuerUrl:
     Description: The issuer of the pool's tokens
     Value: !Sub "https://cognito-idp.${AWS::Region}.amazonaws.com/${UserPool}"
+[/#if]
+[#if security == "access"]
+  FreeKeyId:
+    Description: The trial user's API key (its value with aws apigateway get-api-key --include-value)
+    Value: !Ref FreeKey
 [/#if]

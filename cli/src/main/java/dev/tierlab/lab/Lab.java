@@ -54,8 +54,10 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
      * @param template        a template file relative to the workspace
      * @param bucketParameter the template parameter given the artifacts bucket's name
      * @param packages        template parameter → project folder (relative to the workspace)
+     * @param targetParameter the template parameter given the target's name ({@code sandbox}, {@code aws}, ...),
+     *                        for a Condition on what one target's CloudFormation lacks
      */
-    public record Deploy(String template, String bucketParameter, Map<String, String> packages) {
+    public record Deploy(String template, String bucketParameter, Map<String, String> packages, String targetParameter) {
         public Deploy {
             packages = packages == null ? Map.of() : Map.copyOf(packages);
         }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
 
 /** The AWS SDK clients for one target, each built on first use and closed together. */
 public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
@@ -33,6 +34,7 @@ public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
     private DynamoDbClient dynamoDb;
     private CloudWatchLogsClient logs;
     private CognitoIdentityProviderClient cognito;
+    private Wafv2Client wafv2;
 
     public AwsClients(Target target) {
         this.target = target;
@@ -89,6 +91,11 @@ public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
     @Override
     public synchronized CognitoIdentityProviderClient cognito() {
         return cognito = lazily(cognito, () -> opened(target.configure(CognitoIdentityProviderClient.builder()).build()));
+    }
+
+    @Override
+    public synchronized Wafv2Client wafv2() {
+        return wafv2 = lazily(wafv2, () -> opened(target.configure(Wafv2Client.builder()).build()));
     }
 
     @Override

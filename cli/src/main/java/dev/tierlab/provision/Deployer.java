@@ -118,6 +118,9 @@ public final class Deployer {
         if (spec.bucketParameter() != null) {
             parameters.put(spec.bucketParameter(), bucket);
         }
+        if (spec.targetParameter() != null) {
+            parameters.put(spec.targetParameter(), target.kind().id());
+        }
         List<String> artifacts = new ArrayList<>();
         for (Map.Entry<String, Path> zip : zips.entrySet()) {
             String key = upload(bucket, stack, zip.getValue());

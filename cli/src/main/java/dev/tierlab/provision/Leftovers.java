@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.wafv2.model.Scope;
 
 /**
  * What a deleted stack may have left behind, found by name: tierlab's templates name what they create
  * after the stack ({@code ${AWS::StackName}-tickets}, {@code ${AWS::StackName}-users},
  * {@code /aws/lambda/${AWS::StackName}-...}), so after a destroy nothing of those names may remain — a
  * resource kept by {@code DeletionPolicy: Retain}, one an emulator forgot to delete, a user pool (with
- * the test users a {@code cognito-user} check made), an API key or usage plan. A service the target does
+ * the test users a {@code cognito-user} check made), an API key or usage plan, a regional web ACL or IP
+ * set. A service the target does
  * not offer lists nothing.
  */
 final class Leftovers {
@@ -31,6 +33,10 @@ final class Leftovers {
                 .map(k -> k.name()).filter(n -> named(n, stack)).toList());
         collect(left, "usage plan", () -> aws.apiGateway().getUsagePlansPaginator(b -> { }).items().stream()
                 .map(u -> u.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "web ACL", () -> aws.wafv2().listWebACLs(b -> b.scope(Scope.REGIONAL).limit(100)).webACLs().stream()
+                .map(w -> w.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "IP set", () -> aws.wafv2().listIPSets(b -> b.scope(Scope.REGIONAL).limit(100)).ipSets().stream()
+                .map(i -> i.name()).filter(n -> named(n, stack)).toList());
         collect(left, "function", () -> aws.lambda().listFunctionsPaginator(b -> { }).functions().stream()
                 .map(f -> f.functionName()).filter(n -> named(n, stack)).toList());
         collect(left, "table", () -> aws.dynamoDb().listTablesPaginator(b -> { }).tableNames().stream()

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,6 +30,9 @@ public interface AwsApi extends AutoCloseable {
 
     /** Cognito user pools: the test users a check signs in with. */
     CognitoIdentityProviderClient cognito();
+
+    /** AWS WAF (v2): the web ACLs a check reads back. */
+    Wafv2Client wafv2();
 
     /**
      * The headers that sign a request with the target's credentials (AWS Signature Version 4) for

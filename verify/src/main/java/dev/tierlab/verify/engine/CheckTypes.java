@@ -2,6 +2,7 @@ package dev.tierlab.verify.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tierlab.verify.types.ApiGatewayCheck;
+import dev.tierlab.verify.types.ApiKeyCheck;
 import dev.tierlab.verify.types.BuildCheck;
 import dev.tierlab.verify.types.CloudFormationCheck;
 import dev.tierlab.verify.types.CognitoUserCheck;
@@ -16,6 +17,7 @@ import dev.tierlab.verify.types.QuizCheck;
 import dev.tierlab.verify.types.S3Check;
 import dev.tierlab.verify.types.TemplateCheck;
 import dev.tierlab.verify.types.UnitTestsCheck;
+import dev.tierlab.verify.types.WafCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ public final class CheckTypes {
             new S3Check(),
             new LogsCheck(),
             new CognitoUserCheck(),
+            new ApiKeyCheck(),
+            new WafCheck(),
             new HttpCheck()));
 
     private final Map<String, CheckType<?>> byName = new LinkedHashMap<>();

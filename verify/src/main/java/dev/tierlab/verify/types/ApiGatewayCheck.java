@@ -29,17 +29,23 @@ public final class ApiGatewayCheck extends BaseCheckType<ApiGatewayCheck.Params>
      * @param path      a resource path, e.g. /tickets/{id}
      * @param method    an HTTP method of that path
      * @param stage     a stage name (instead of a path)
-     * @param usagePlan any value: check the API's usage plan (instead of a path or stage)
-     * @param apiKey    whether a key is attached to the API's usage plan
+     * @param usagePlan the logical id of an AWS::ApiGateway::UsagePlan that covers the API (instead of a path
+     *                  or stage); without it, {@code apiKey} alone checks the first usage plan of the API
+     * @param apiKey    whether a key is attached to the usage plan
+     * @param quotaPeriod DAY, WEEK or MONTH, with {@code quotaLimit} requests per key
      */
     public record Params(@JsonProperty(required = true) String api, String path, String method, String authorizationType,
                          Boolean apiKeyRequired, String integrationType, String integrationUri, Boolean requestTemplates,
                          String stage, Boolean tracingEnabled, Boolean cacheClusterEnabled, String usagePlan, Boolean apiKey,
-                         Integer rateLimit, Integer burstLimit) {
+                         Integer rateLimit, Integer burstLimit, Integer quotaLimit, String quotaPeriod) {
         public Params {
             method = method == null ? null : method.toUpperCase(Locale.ROOT);
             if (method != null && path == null) {
                 throw new IllegalArgumentException("method needs a path");
+            }
+            quotaPeriod = quotaPeriod == null ? null : quotaPeriod.toUpperCase(Locale.ROOT);
+            if (quotaPeriod != null && !List.of("DAY", "WEEK", "MONTH").contains(quotaPeriod)) {
+                throw new IllegalArgumentException("quotaPeriod is DAY, WEEK or MONTH, not " + quotaPeriod);
             }
         }
     }
@@ -74,7 +80,9 @@ public final class ApiGatewayCheck extends BaseCheckType<ApiGatewayCheck.Params>
             }
         }
         if (p.usagePlan() != null || p.apiKey() != null) {
+            String named = p.usagePlan() == null ? null : context.physical(p.usagePlan());
             List<UsagePlan> plans = client.getUsagePlansPaginator(b -> { }).items().stream()
+                    .filter(u -> named == null || named.equals(u.id()))
                     .filter(u -> u.apiStages().stream().anyMatch(s -> api.equals(s.apiId()))).toList();
             boolean keyed = p.apiKey() != null
                     && plans.stream().anyMatch(u -> !client.getUsagePlanKeys(b -> b.usagePlanId(u.id())).items().isEmpty());
@@ -122,7 +130,7 @@ public final class ApiGatewayCheck extends BaseCheckType<ApiGatewayCheck.Params>
 
     /** @param plans the usage plans that include the API; keyed: one of them has a key */
     static Verdict usagePlan(Params p, List<UsagePlan> plans, boolean keyed, Texts t) {
-        String subject = t.get("check.r.usagePlanOf", p.api());
+        String subject = p.usagePlan() != null ? p.usagePlan() : t.get("check.r.usagePlanOf", p.api());
         if (plans.isEmpty()) {
             return Verdict.fail(t.get("check.r.exists", subject), t.get("check.r.missing", subject));
         }
@@ -135,6 +143,8 @@ public final class ApiGatewayCheck extends BaseCheckType<ApiGatewayCheck.Params>
             e.expect(subject, "rateLimit", p.rateLimit(), null);
             e.expect(subject, "burstLimit", p.burstLimit(), null);
         }
+        e.expect(subject, "quotaLimit", p.quotaLimit(), plan.quota() == null ? null : plan.quota().limit());
+        e.expect(subject, "quotaPeriod", p.quotaPeriod(), plan.quota() == null ? null : plan.quota().periodAsString());
         e.expect(subject, "apiKey", p.apiKey(), keyed);
         return e.verdict(subject);
     }

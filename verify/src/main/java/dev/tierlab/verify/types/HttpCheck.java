@@ -28,17 +28,25 @@ import java.util.concurrent.CancellationException;
  */
 public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_REPEAT = 30;
 
     /**
      * @param body sent as it is when a string, else as JSON (Content-Type application/json unless a header sets it)
      * @param sign an AWS service name (e.g. {@code execute-api}): the request is signed with the target's
      *             credentials (SigV4), as a caller of an {@code AWS_IAM} method signs it
+     * @param repeat at most this many requests (1 to 30, default 1), one after the other, stopping at the
+     *               first answer that meets the expectations: a bounded burst that ends by itself, for a
+     *               throttle (429) or a quota that runs out
      */
     public record Params(String method, @JsonProperty(required = true) String url, Integer expectStatus,
                          Map<String, String> headers, JsonNode body, Map<String, String> expectHeaders,
                          Map<String, JsonNode> expectJson, Boolean expectJsonArray, Map<String, String> capture,
-                         String sign) {
+                         String sign, Integer repeat) {
         public Params {
+            repeat = repeat == null ? 1 : repeat;
+            if (repeat < 1 || repeat > MAX_REPEAT) {
+                throw new IllegalArgumentException("repeat is 1 to " + MAX_REPEAT + " requests, not " + repeat);
+            }
             if (sign != null && !sign.matches("[a-z0-9-]{2,32}")) {
                 throw new IllegalArgumentException("sign names the AWS service to sign for, e.g. execute-api, not " + sign);
             }
@@ -76,6 +84,18 @@ public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
 
     @Override
     public Verdict run(Params p, CheckContext context) {
+        Verdict last = null;
+        for (int sent = 1; sent <= p.repeat(); sent++) {
+            last = once(p, context);
+            if (last.passed() || sent == p.repeat()) {
+                return p.repeat() == 1 ? last : new Verdict(last.passed(), context.texts().get("check.r.withinRequests", last.expected(), p.repeat()),
+                        context.texts().get("check.r.afterRequests", sent, last.found()));
+            }
+        }
+        return last;
+    }
+
+    private Verdict once(Params p, CheckContext context) {
         Texts t = context.texts();
         String exp = t.get("check.r.http", p.method(), p.url(), p.expectStatus());
         HttpResponse<String> response;

@@ -98,6 +98,11 @@ class CheckRunnerTest {
             throw new AssertionError("not used");
         }
 
+        @Override
+        public software.amazon.awssdk.services.wafv2.Wafv2Client wafv2() {
+            throw new AssertionError("not used");
+        }
+
         public java.util.Map<String, String> sign(String method, java.net.URI url, java.util.Map<String, String> headers, byte[] body,
                                                   String service) {
             throw new AssertionError("not used");
