@@ -109,7 +109,7 @@ class GradeCommandTest {
                 Path.of(System.getProperty("tierlab.repo", "..")).resolve("labs/labs.yaml").toFile()).get("labs")
                 .forEach(l -> bundled.add(l.asText()));
         assertEquals(bundled, graded, "every lab of labs/labs.yaml, in its order");
-        assertTrue(graded.containsAll(List.of("api-gateway", "api-auth")), graded.toString());
+        assertTrue(graded.containsAll(List.of("api-gateway", "api-auth", "access-control")), graded.toString());
     }
 
     @Test

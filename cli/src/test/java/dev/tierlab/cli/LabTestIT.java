@@ -46,6 +46,20 @@ class LabTestIT extends OnSandbox {
     }
 
     @Test
+    void theAccessControlLabPassesItsSelfTestWithRealRefusalsThrottlesAndQuotas() throws IOException {
+        Run run = Run.tierlab(sandbox.home, "lab", "test", "access-control");
+        assertEquals(0, run.code, run.toString());
+        // the solutions pass every check for real: no key and an unknown key are refused (403), a burst meets
+        // the stage's method throttle and the trial key its quota (429), the web ACL is read back from WAF
+        assertTrue(run.out.contains("api-keys    ✓ fails (1 of 8 checks)  ✓ passes (8 of 8 checks)"), run.out);
+        assertTrue(run.out.contains("throttling  ✓ fails (5 of 7 checks)  ✓ passes (7 of 7 checks)"), run.out);
+        assertTrue(run.out.contains("waf         ✓ fails (7 of 7 checks)  ✓ passes (7 of 7 checks)"), run.out);
+        assertFalse(run.out.contains("not verifiable"), run.out);
+        assertTrue(run.out.contains("leak scan finds nothing"), run.out);
+        assertEquals(List.of(), sandbox.leaks());
+    }
+
+    @Test
     void theLeakScanFindsWhatADeletedStackLeftBehindByName() throws IOException {
         int port = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sandbox.home.resolve("sandbox/sandbox.json").toFile())
                 .get("port").asInt();
@@ -59,13 +73,19 @@ class LabTestIT extends OnSandbox {
             assertEquals(List.of(), deployer.leaksOf(state), "the control: nothing of that name yet");
             String pool = aws.cognito().createUserPool(b -> b.poolName(stack + "-users")).userPool().id();
             String key = aws.apiGateway().createApiKey(b -> b.name(stack + "-partner").enabled(true)).id();
+            var acl = aws.wafv2().createWebACL(b -> b.name(stack + "-tickets").scope(software.amazon.awssdk.services.wafv2.model.Scope.REGIONAL)
+                    .defaultAction(a -> a.allow(x -> { }))
+                    .visibilityConfig(v -> v.sampledRequestsEnabled(false).cloudWatchMetricsEnabled(false).metricName("leak"))).summary();
             try {
                 List<String> left = deployer.leaksOf(state);
                 assertTrue(left.contains("user pool " + stack + "-users"), left.toString());
                 assertTrue(left.contains("API key " + stack + "-partner"), left.toString());
+                assertTrue(left.contains("web ACL " + stack + "-tickets"), left.toString());
             } finally {
                 aws.cognito().deleteUserPool(b -> b.userPoolId(pool));
                 aws.apiGateway().deleteApiKey(b -> b.apiKey(key));
+                aws.wafv2().deleteWebACL(b -> b.name(acl.name()).id(acl.id()).lockToken(acl.lockToken())
+                        .scope(software.amazon.awssdk.services.wafv2.model.Scope.REGIONAL));
             }
             assertEquals(List.of(), deployer.leaksOf(state));
         }

@@ -72,7 +72,7 @@ class TemplatesIT {
                 new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(REPO.resolve("labs/labs.yaml").toFile());
         List<String> labs = new ArrayList<>();
         catalog.path("labs").forEach(l -> labs.add(l.asText()));
-        assertTrue(labs.contains("api-auth"), labs.toString());
+        assertTrue(labs.contains("api-auth") && labs.contains("access-control"), labs.toString());
         return labs.stream().map(lab -> DynamicTest.dynamicTest(lab, () -> {
             Path home = work.resolve(lab + "-home");
             Path ws = work.resolve(lab);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 
 /**
  * {@code http}: a request to the deployed application (usually {@code ${outputs.ApiUrl}/...})
@@ -84,15 +85,19 @@ public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
 
     @Override
     public Verdict run(Params p, CheckContext context) {
-        Verdict last = null;
-        for (int sent = 1; sent <= p.repeat(); sent++) {
-            last = once(p, context);
-            if (last.passed() || sent == p.repeat()) {
-                return p.repeat() == 1 ? last : new Verdict(last.passed(), context.texts().get("check.r.withinRequests", last.expected(), p.repeat()),
-                        context.texts().get("check.r.afterRequests", sent, last.found()));
-            }
+        return repeated(p, context.texts(), () -> once(p, context));
+    }
+
+    /** Up to {@code repeat} requests, one after the other: the first that meets the expectations ends them. */
+    static Verdict repeated(Params p, Texts t, Supplier<Verdict> request) {
+        Verdict last = request.get();
+        int sent = 1;
+        while (!last.passed() && sent < p.repeat()) {
+            last = request.get();
+            sent++;
         }
-        return last;
+        return p.repeat() == 1 ? last : new Verdict(last.passed(), t.get("check.r.withinRequests", last.expected(), p.repeat()),
+                t.get("check.r.afterRequests", sent, last.found()));
     }
 
     private Verdict once(Params p, CheckContext context) {

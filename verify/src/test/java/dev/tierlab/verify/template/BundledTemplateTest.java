@@ -65,6 +65,26 @@ class BundledTemplateTest {
         assertFalse(TemplateMatch.evaluate(template, Params.of("{resource: UserPool}")).ok(), "the plain API has no pool");
     }
 
+    @Test
+    void theAccessVariantMetersTheApiAndLeavesKeysLimitsAndWafToTheLearner() throws Exception {
+        CloudFormationTemplate access = render(Map.of("security", "access"));
+        for (String params : List.of("{resource: FreeKeyInPlan, path: Properties.UsagePlanId, refersTo: FreePlan}",
+                "{resource: FreeKeyInPlan, path: Properties.KeyId, refersTo: FreeKey}",
+                "{resource: PartnerPlan, path: \"Properties.ApiStages[0].Stage\", refersTo: TicketsStage}",
+                "{resource: BlockedIps, path: Condition, equals: OnAws}",
+                "{path: Conditions.OnAws, refersTo: Target}",
+                "{resource: GetTicketsMethod, path: Properties.ApiKeyRequired, equals: false}")) {
+            Outcome o = TemplateMatch.evaluate(access, Params.of(params));
+            assertTrue(o.ok(), params + ": " + o.english());
+        }
+        for (String task : List.of("{resource: PartnerKey}", "{resource: TicketsWebAcl}", "{resource: WebAclOnStage}",
+                "{resource: FreePlan, path: Properties.Quota}", "{resource: TicketsStage, path: Properties.MethodSettings}")) {
+            assertFalse(TemplateMatch.evaluate(access, Params.of(task)).ok(), task + " is the learner's task");
+        }
+        assertFalse(TemplateMatch.evaluate(template, Params.of("{resource: FreePlan}")).ok(), "the plain API has no plans");
+        assertFalse(TemplateMatch.evaluate(render(Map.of("security", "auth")), Params.of("{resource: FreePlan}")).ok());
+    }
+
     private static Outcome check(String params) {
         return TemplateMatch.evaluate(template, Params.of(params));
     }

@@ -58,6 +58,38 @@ class HttpCheckTest {
     }
 
     @Test
+    void repeatStopsAtTheFirstAnswerThatMeetsTheExpectations() {
+        HttpCheck.Params p = Bind.as("http", Map.of("url", "u", "repeat", 10, "expectStatus", 429));
+        int[] sent = {0};
+        java.util.function.Supplier<Verdict> throttledOnTheThird = () -> {
+            sent[0]++;
+            return HttpCheck.judge(p, json(sent[0] < 3 ? 200 : 429, "{}"), new HashMap<>(), T);
+        };
+        Verdict v = HttpCheck.repeated(p, T, throttledOnTheThird);
+        assertTrue(v.passed(), v.toString());
+        assertEquals(3, sent[0], "no request after the first 429");
+        assertTrue(v.found().startsWith("check.r.afterRequests(3, "), v.found());
+
+        sent[0] = 0;
+        Verdict never = HttpCheck.repeated(p, T, () -> {
+            sent[0]++;
+            return HttpCheck.judge(p, json(200, "{}"), new HashMap<>(), T);
+        });
+        assertFalse(never.passed());
+        assertEquals(10, sent[0], "the burst is bounded");
+
+        sent[0] = 0;
+        HttpCheck.Params once = Bind.as("http", Map.of("url", "u", "expectStatus", 429));
+        assertFalse(HttpCheck.repeated(once, T, () -> {
+            sent[0]++;
+            return HttpCheck.judge(once, json(200, "{}"), new HashMap<>(), T);
+        }).passed());
+        assertEquals(1, sent[0], "one request unless repeat says more");
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("http", Map.of("url", "u", "repeat", 31)).kind(), "at most 30");
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("http", Map.of("url", "u", "repeat", 0)).kind());
+    }
+
+    @Test
     void binding() {
         assertEquals("url", Bind.problem("http", Map.of("method", "GET")).name());
         Parameters.Problem badPath = Bind.problem("http", Map.of("url", "u", "expectJson", Map.of("$[?(", "x")));

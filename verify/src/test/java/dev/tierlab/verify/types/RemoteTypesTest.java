@@ -73,7 +73,18 @@ class RemoteTypesTest {
         assertTrue(ApiGatewayCheck.usagePlan(plan, List.of(throttled), true, T).passed());
         assertFalse(ApiGatewayCheck.usagePlan(plan, List.of(throttled), false, T).passed(), "no key");
         assertFalse(ApiGatewayCheck.usagePlan(plan, List.of(UsagePlan.builder().build()), true, T).passed(), "no throttle is not a pass");
-        assertEquals("check.r.missing(check.r.usagePlanOf(Api))", ApiGatewayCheck.usagePlan(plan, List.of(), true, T).found());
+        assertEquals("check.r.missing(Plan)", ApiGatewayCheck.usagePlan(plan, List.of(), true, T).found(), "the plan named");
+        ApiGatewayCheck.Params keyOnly = Bind.as("apigateway", Map.of("api", "Api", "apiKey", true));
+        assertEquals("check.r.missing(check.r.usagePlanOf(Api))", ApiGatewayCheck.usagePlan(keyOnly, List.of(), true, T).found());
+        ApiGatewayCheck.Params quota = Bind.as("apigateway", Map.of("api", "Api", "usagePlan", "Free", "quotaLimit", 5, "quotaPeriod", "day"));
+        UsagePlan daily = UsagePlan.builder().quota(q -> q.limit(5).period("DAY")).build();
+        assertTrue(ApiGatewayCheck.usagePlan(quota, List.of(daily), false, T).passed(), "the period is upper-cased");
+        assertEquals("check.r.is(Free, quotaLimit, 50)",
+                ApiGatewayCheck.usagePlan(quota, List.of(daily.toBuilder().quota(q -> q.limit(50).period("DAY")).build()), false, T).found());
+        assertEquals("check.r.is(Free, quotaPeriod, MONTH)",
+                ApiGatewayCheck.usagePlan(quota, List.of(daily.toBuilder().quota(q -> q.limit(5).period("MONTH")).build()), false, T).found());
+        assertFalse(ApiGatewayCheck.usagePlan(quota, List.of(UsagePlan.builder().build()), false, T).passed(), "no quota is not a pass");
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("apigateway", Map.of("api", "A", "usagePlan", "P", "quotaPeriod", "YEAR")).kind());
         assertEquals(Parameters.Kind.MISSING, Bind.problem("apigateway", Map.of("path", "/x")).kind());
         assertEquals(Parameters.Kind.INVALID, Bind.problem("apigateway", Map.of("api", "A", "method", "GET")).kind(), "a method needs a path");
     }
