@@ -421,6 +421,8 @@ Resources:
       ApiStages:
         - ApiId: !Ref TicketsApi
           Stage: !Ref TicketsStage
+          # TODO(tierlab:throttling): method-level throttling: with a partner key, POST /tickets at most
+          # 1 a second with bursts of 1 (Throttle: {"/tickets/POST": {RateLimit, BurstLimit}}).
       # TODO(tierlab:throttling): a partner key may make 50 requests a second with bursts of 100
       # (Throttle) and 100000 a MONTH (Quota).
 
@@ -440,8 +442,8 @@ Resources:
       Addresses:
         - 203.0.113.0/24
 
-  # TODO(tierlab:waf): declare TicketsWebAcl, an AWS::WAFv2::WebACL (Scope REGIONAL, DefaultAction Allow,
-  # VisibilityConfig) with two rules that Block: a rate-based rule (at most 100 requests per 5 minutes
+  # TODO(tierlab:waf): declare TicketsWebAcl, an AWS::WAFv2::WebACL named "${AWS::StackName}-tickets"
+  # (Scope REGIONAL, DefaultAction Allow, VisibilityConfig) with two named rules that Block: a rate-based rule (at most 100 requests per 5 minutes
   # from one IP) and a rule that refers to BlockedIps (on AWS only: !If [OnAws, <rule>, !Ref AWS::NoValue]).
   # Then associate it with the stage (AWS::WAFv2::WebACLAssociation, Condition: OnAws).
 
@@ -467,10 +469,6 @@ Resources:
       RestApiId: !Ref TicketsApi
       DeploymentId: !Ref TicketsDeployment
       StageName: !Ref StageName
-[#if security == "access"]
-      # TODO(tierlab:throttling): method-level throttling for everyone: POST /tickets at most 1 request a
-      # second with bursts of 1 (MethodSettings: ResourcePath, HttpMethod, ThrottlingRateLimit, ThrottlingBurstLimit).
-[/#if]
 
   # API Gateway may invoke the function, for this API only.
   TicketsApiPermission:

@@ -38,7 +38,8 @@ public final class Targets {
      * CloudFront distributions serve S3 origins with functions and viewer protocol policies (without
      * caching); alarms evaluate on PutMetricData (ignoring dimensions; {@code cbor2} is needed for the
      * Java SDK's CloudWatch protocol). tierlab's executor writes function logs. Not claimed: mapping
-     * templates for Lambda integrations, IAM/SigV4 and Lambda permissions, WAF, S3 website endpoints,
+     * templates for Lambda integrations, per-method throttles as CloudFormation writes them, IAM/SigV4 and
+     * Lambda permissions, WAF, S3 website endpoints,
      * CloudFront caching, alarm dimensions, metric filters, API Gateway metrics and access logs, running
      * EC2 instances, VPC isolation, database engines, X-Ray. {@code lambda.java} is added only while
      * tierlab's executor answers.

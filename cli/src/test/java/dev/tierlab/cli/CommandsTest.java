@@ -96,6 +96,14 @@ class CommandsTest {
         assertTrue(first.get("lab").isNull());
         assertFalse(first.get("done").asBoolean());
         assertEquals(List.of("id", "title", "languages", "pages", "quiz", "lab", "done"), fieldNames(first));
+        java.util.Map<String, String> labs = new java.util.TreeMap<>();
+        doc.get("chapters").forEach(c -> {
+            if (!c.get("lab").isNull()) {
+                labs.put(c.get("id").asText(), c.get("lab").asText());
+            }
+        });
+        assertEquals(java.util.Map.of("api-gateway", "api-gateway", "api-auth", "api-auth", "access-control", "access-control"), labs,
+                "the chapters whose labs are bundled name them");
     }
 
     @Test

@@ -204,6 +204,19 @@ class CapabilitiesIT {
     }
 
     @Test
+    @Measures(Capability.THROTTLING_METHOD)
+    void perMethodThrottlesAsCloudFormationWritesThemAreNotApplied() throws Exception {
+        Map<String, String> api = api();
+        // the control: the same burst meets the unencoded stage setting's 429 (methodAndUsagePlanThrottlingAnswer429)
+        List<HttpResponse<String>> encoded = burst("encoded", Map.of());
+        assertEquals(Set.of(200), statuses(encoded), "stage MethodSettings /~1encoded rate 1 / burst 1: " + bodies(encoded));
+        Map<String, String> key = Map.of("x-api-key", keyValue(api.get("PerMethodKeyId")));
+        List<HttpResponse<String>> plan = burst("permethod", key);
+        assertEquals(Set.of(200), statuses(plan), "usage plan Throttle /permethod/GET rate 1 / burst 1: " + bodies(plan));
+        sandboxLacks(Capability.THROTTLING_METHOD);
+    }
+
+    @Test
     @Measures(Capability.QUOTA_ENFORCED)
     void usagePlanQuotasAnswer429LimitExceeded() throws Exception {
         Map<String, String> key = Map.of("x-api-key", keyValue(api().get("QuotaKeyId")));
@@ -546,6 +559,8 @@ class CapabilitiesIT {
                 method("Quota", "quota", "NONE", null, true),
                 method("Limited", "limited", "NONE", null, true),
                 method("Throttled", "throttled", "NONE", null, false),
+                method("Encoded", "encoded", "NONE", null, false),
+                method("PerMethod", "permethod", "NONE", null, true),
                 method("Cognito", "cognito", "COGNITO_USER_POOLS", "CognitoAuth", false),
                 method("PyToken", "pytoken", "CUSTOM", "PyTokenAuth", false),
                 method("PyRequest", "pyrequest", "CUSTOM", "PyRequestAuth", false),
@@ -557,7 +572,8 @@ class CapabilitiesIT {
         List<Map<String, Object>> plans = List.of(
                 Map.of("id", "Basic"),
                 Map.of("id", "Quota", "quota", 2),
-                Map.of("id", "Throttle", "rate", 1, "burst", 1));
+                Map.of("id", "Throttle", "rate", 1, "burst", 1),
+                Map.of("id", "PerMethod", "methodThrottle", "permethod"));
         Configuration ftl = new Configuration(Configuration.VERSION_2_3_34);
         ftl.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
         ftl.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);

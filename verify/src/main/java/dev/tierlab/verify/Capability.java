@@ -24,6 +24,12 @@ public enum Capability {
     APIKEY_ENFORCED("apikey.enforced"),
     /** Method and usage-plan throttling answers 429. */
     THROTTLING_ENFORCED("throttling.enforced"),
+    /**
+     * Per-method throttles as CloudFormation writes them answer 429: a usage plan's {@code ApiStages}
+     * {@code Throttle} ({@code "/path/METHOD"}) and a stage's {@code MethodSettings} with its {@code ~1}-encoded
+     * {@code ResourcePath}.
+     */
+    THROTTLING_METHOD("throttling.method"),
     /** Usage-plan quotas answer 429 once a key has used its requests for the period. */
     QUOTA_ENFORCED("quota.enforced"),
     /** Cognito user-pool authorizers verify tokens on requests. */

@@ -178,6 +178,8 @@ Resources:
       MethodSettings:
         - {ResourcePath: "/*", HttpMethod: "*", MetricsEnabled: true}
         - {ResourcePath: "/throttled", HttpMethod: GET, ThrottlingRateLimit: 1, ThrottlingBurstLimit: 1}
+        # as CloudFormation documents it: "/" in ResourcePath encoded as ~1
+        - {ResourcePath: "/~1encoded", HttpMethod: GET, ThrottlingRateLimit: 1, ThrottlingBurstLimit: 1}
 [#list plans as p]
   [=p.id]Key:
     Type: AWS::ApiGateway::ApiKey
@@ -186,7 +188,11 @@ Resources:
     Type: AWS::ApiGateway::UsagePlan
     DependsOn: Stage
     Properties:
+[#if p.methodThrottle??]
+      ApiStages: [{ApiId: !Ref Api, Stage: dev, Throttle: {"/[=p.methodThrottle]/GET": {RateLimit: 1, BurstLimit: 1}}}]
+[#else]
       ApiStages: [{ApiId: !Ref Api, Stage: dev}]
+[/#if]
 [#if p.rate??]
       Throttle: {RateLimit: [=p.rate], BurstLimit: [=p.burst]}
 [/#if]

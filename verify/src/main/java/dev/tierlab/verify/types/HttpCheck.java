@@ -14,12 +14,18 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -37,16 +43,27 @@ public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
      *             credentials (SigV4), as a caller of an {@code AWS_IAM} method signs it
      * @param repeat at most this many requests (1 to 30, default 1), one after the other, stopping at the
      *               first answer that meets the expectations: a bounded burst that ends by itself, for a
-     *               throttle (429) or a quota that runs out
+     *               quota that runs out (429 Limit Exceeded)
+     * @param burst  this many requests at once (2 to 30), as a client that floods the API sends them: one of
+     *               the answers must meet the expectations (a throttle's 429 Too Many Requests)
      */
     public record Params(String method, @JsonProperty(required = true) String url, Integer expectStatus,
                          Map<String, String> headers, JsonNode body, Map<String, String> expectHeaders,
                          Map<String, JsonNode> expectJson, Boolean expectJsonArray, Map<String, String> capture,
-                         String sign, Integer repeat) {
+                         String sign, Integer repeat, Integer burst) {
         public Params {
             repeat = repeat == null ? 1 : repeat;
             if (repeat < 1 || repeat > MAX_REPEAT) {
                 throw new IllegalArgumentException("repeat is 1 to " + MAX_REPEAT + " requests, not " + repeat);
+            }
+            if (burst != null && (burst < 2 || burst > MAX_REPEAT)) {
+                throw new IllegalArgumentException("burst is 2 to " + MAX_REPEAT + " requests at once, not " + burst);
+            }
+            if (burst != null && capture != null && !capture.isEmpty()) {
+                throw new IllegalArgumentException("a burst captures nothing: its answers come in any order");
+            }
+            if (burst != null && repeat > 1) {
+                throw new IllegalArgumentException("give repeat (one after the other) or burst (at once), not both");
             }
             if (sign != null && !sign.matches("[a-z0-9-]{2,32}")) {
                 throw new IllegalArgumentException("sign names the AWS service to sign for, e.g. execute-api, not " + sign);
@@ -85,7 +102,36 @@ public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
 
     @Override
     public Verdict run(Params p, CheckContext context) {
-        return repeated(p, context.texts(), () -> once(p, context));
+        if (p.burst() == null) {
+            return repeated(p, context.texts(), () -> once(p, context));
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(p.burst());
+        try {
+            List<Future<Verdict>> sent = new ArrayList<>();
+            for (int i = 0; i < p.burst(); i++) {
+                sent.add(senders.submit(() -> once(p, context)));
+            }
+            List<Verdict> answers = new ArrayList<>();
+            for (Future<Verdict> f : sent) {
+                answers.add(f.get());
+            }
+            return burst(p, context.texts(), answers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    /** The answers to a burst: it passes when one of them meets the expectations. */
+    static Verdict burst(Params p, Texts t, List<Verdict> answers) {
+        long met = answers.stream().filter(Verdict::passed).count();
+        Verdict shown = answers.stream().filter(Verdict::passed).findFirst().orElse(answers.get(answers.size() - 1));
+        return new Verdict(met > 0, t.get("check.r.inBurst", shown.expected(), answers.size()),
+                t.get("check.r.burstAnswers", met, answers.size(), shown.found()));
     }
 
     /** Up to {@code repeat} requests, one after the other: the first that meets the expectations ends them. */

@@ -50,7 +50,10 @@ public final class WafCheck extends BaseCheckType<WafCheck.Params> {
         try {
             acl = context.aws().wafv2().getWebACL(b -> b.name(ref[0]).id(ref[1]).scope(Scope.fromValue(ref[2]))).webACL();
         } catch (SdkClientException e) {
-            // e.g. an emulator whose answer the SDK cannot parse: what it holds stays unknown here
+            if (unreachable(e)) {
+                throw e; // the target did not answer: a failure, reported as such
+            }
+            // an answer the SDK cannot read (an emulator's): what the web ACL holds stays unknown here
             throw new NotVerifiableHere(context.texts().get("check.waf.unreadable", p.webAcl(), String.valueOf(e.getMessage())));
         }
         return judge(p, acl, context.texts());
@@ -76,6 +79,18 @@ public final class WafCheck extends BaseCheckType<WafCheck.Params> {
             e.expect(p.webAcl(), "ipSetRule", p.ipSetRule(), has);
         }
         return e.verdict(p.webAcl());
+    }
+
+    /** Whether the request never got an answer (connection refused, reset, timed out, unknown host). */
+    static boolean unreachable(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.SocketException || c instanceof java.net.SocketTimeoutException
+                    || c instanceof java.net.UnknownHostException || c instanceof java.net.http.HttpTimeoutException
+                    || c instanceof java.net.http.HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean blocks(Rule r) {

@@ -57,8 +57,7 @@ class BundledTemplateTest {
                 "{resource: TicketsDeployment, dependsOn: GetAdminMethod}",
                 "{path: Outputs.IssuerUrl.Value, refersTo: UserPool}",
                 "{resource: PostTicketsMethod, path: Properties.AuthorizationType, equals: NONE}")) {
-            Outcome o = TemplateMatch.evaluate(auth, Params.of(params));
-            assertTrue(o.ok(), params + ": " + o.english());
+            holds(auth, params);
         }
         Outcome noAuthorizer = TemplateMatch.evaluate(auth, Params.of("{resource: CognitoAuthorizer}"));
         assertFalse(noAuthorizer.ok(), "the Cognito authorizer is the learner's task");
@@ -74,8 +73,7 @@ class BundledTemplateTest {
                 "{resource: BlockedIps, path: Condition, equals: OnAws}",
                 "{path: Conditions.OnAws, refersTo: Target}",
                 "{resource: GetTicketsMethod, path: Properties.ApiKeyRequired, equals: false}")) {
-            Outcome o = TemplateMatch.evaluate(access, Params.of(params));
-            assertTrue(o.ok(), params + ": " + o.english());
+            holds(access, params);
         }
         for (String task : List.of("{resource: PartnerKey}", "{resource: TicketsWebAcl}", "{resource: WebAclOnStage}",
                 "{resource: FreePlan, path: Properties.Quota}", "{resource: TicketsStage, path: Properties.MethodSettings}")) {
@@ -83,6 +81,11 @@ class BundledTemplateTest {
         }
         assertFalse(TemplateMatch.evaluate(template, Params.of("{resource: FreePlan}")).ok(), "the plain API has no plans");
         assertFalse(TemplateMatch.evaluate(render(Map.of("security", "auth")), Params.of("{resource: FreePlan}")).ok());
+    }
+
+    private static void holds(CloudFormationTemplate t, String params) {
+        Outcome o = TemplateMatch.evaluate(t, Params.of(params));
+        assertTrue(o.ok(), params + ": " + o.english());
     }
 
     private static Outcome check(String params) {

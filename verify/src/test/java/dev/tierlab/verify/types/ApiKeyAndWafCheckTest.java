@@ -72,6 +72,10 @@ class ApiKeyAndWafCheckTest {
                 WafCheck.judge(p, acl.toBuilder().defaultAction(d -> d.block(b -> { })).build(), T).found());
         assertEquals("check.r.missing(TicketsWebAcl)", WafCheck.judge(p, null, T).found());
         assertEquals(Parameters.Kind.INVALID, Bind.problem("waf", Map.of("webAcl", "W", "defaultAction", "COUNT")).kind());
+        assertTrue(WafCheck.unreachable(software.amazon.awssdk.core.exception.SdkClientException.create("x", new java.net.ConnectException("refused"))),
+                "no answer is a failure, not 'not verifiable'");
+        assertFalse(WafCheck.unreachable(software.amazon.awssdk.core.exception.SdkClientException.create("Unable to unmarshall",
+                new java.io.IOException("Incorrect padding"))), "an answer the SDK cannot read is not verifiable");
         assertEquals(Parameters.Kind.MISSING, Bind.problem("waf", Map.of("rateLimit", 100)).kind());
     }
 }

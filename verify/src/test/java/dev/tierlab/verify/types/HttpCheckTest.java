@@ -90,6 +90,21 @@ class HttpCheckTest {
     }
 
     @Test
+    void aBurstPassesWhenOneOfItsAnswersMeetsTheExpectations() {
+        HttpCheck.Params p = Bind.as("http", Map.of("url", "u", "burst", 3, "expectStatus", 429));
+        Verdict ok = HttpCheck.judge(p, json(200, "{}"), new HashMap<>(), T);
+        Verdict throttled = HttpCheck.judge(p, json(429, "{\"message\":\"Too Many Requests\"}"), new HashMap<>(), T);
+        Verdict v = HttpCheck.burst(p, T, List.of(ok, throttled, throttled));
+        assertTrue(v.passed());
+        assertTrue(v.found().startsWith("check.r.burstAnswers(2, 3, "), v.found());
+        assertFalse(HttpCheck.burst(p, T, List.of(ok, ok, ok)).passed(), "no answer was a 429");
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("http", Map.of("url", "u", "burst", 1)).kind(), "a burst is 2 or more");
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("http", Map.of("url", "u", "burst", 31)).kind());
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("http", Map.of("url", "u", "burst", 5, "repeat", 5)).kind());
+        assertEquals(Parameters.Kind.INVALID, Bind.problem("http", Map.of("url", "u", "burst", 5, "capture", Map.of("id", "$.id"))).kind());
+    }
+
+    @Test
     void binding() {
         assertEquals("url", Bind.problem("http", Map.of("method", "GET")).name());
         Parameters.Problem badPath = Bind.problem("http", Map.of("url", "u", "expectJson", Map.of("$[?(", "x")));
