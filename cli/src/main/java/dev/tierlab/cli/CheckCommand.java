@@ -128,7 +128,8 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         ctx.say(msg.get("check.score", score.points(), score.max()));
-        GradeText.completion(msg, lab.lab().id(), target, completion).forEach(ctx::say);
+        // checking one step says nothing of the others: only that step is complete
+        GradeText.completion(msg, lab.lab().id(), step, target, completion).forEach(ctx::say);
     }
 
     private void printJson(LabWorkspace lab, List<Ran> ran, Score score, boolean complete) {

@@ -89,11 +89,16 @@ final class GradeText {
      * place this is said, for {@code grade} and {@code check} alike.
      */
     static List<String> completion(Messages msg, String lab, String target, Completion completion) {
+        return completion(msg, lab, null, target, completion);
+    }
+
+    /** As {@link #completion(Messages, String, String, Completion)} for the checks of one step, when {@code step} is not null. */
+    static List<String> completion(Messages msg, String lab, String step, String target, Completion completion) {
         if (!completion.complete()) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        lines.add(msg.get("grade.complete", lab, target));
+        lines.add(step == null ? msg.get("grade.complete", lab, target) : msg.get("grade.stepComplete", step, lab, target));
         if (!completion.notVerifiable().isEmpty()) {
             lines.add(msg.get("grade.onlyOnAws", completion.notVerifiable().stream().map(c -> c.step() + "/" + c.id())
                     .collect(Collectors.joining(", "))));

@@ -33,10 +33,14 @@ final class Leftovers {
                 .map(k -> k.name()).filter(n -> named(n, stack)).toList());
         collect(left, "usage plan", () -> aws.apiGateway().getUsagePlansPaginator(b -> { }).items().stream()
                 .map(u -> u.name()).filter(n -> named(n, stack)).toList());
-        collect(left, "web ACL", () -> aws.wafv2().listWebACLs(b -> b.scope(Scope.REGIONAL).limit(100)).webACLs().stream()
-                .map(w -> w.name()).filter(n -> named(n, stack)).toList());
-        collect(left, "IP set", () -> aws.wafv2().listIPSets(b -> b.scope(Scope.REGIONAL).limit(100)).ipSets().stream()
-                .map(i -> i.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "web ACL", () -> pages(marker -> {
+            var page = aws.wafv2().listWebACLs(b -> b.scope(Scope.REGIONAL).limit(100).nextMarker(marker));
+            return new Page(page.webACLs().stream().map(w -> w.name()).toList(), page.nextMarker());
+        }).stream().filter(n -> named(n, stack)).toList());
+        collect(left, "IP set", () -> pages(marker -> {
+            var page = aws.wafv2().listIPSets(b -> b.scope(Scope.REGIONAL).limit(100).nextMarker(marker));
+            return new Page(page.ipSets().stream().map(i -> i.name()).toList(), page.nextMarker());
+        }).stream().filter(n -> named(n, stack)).toList());
         collect(left, "function", () -> aws.lambda().listFunctionsPaginator(b -> { }).functions().stream()
                 .map(f -> f.functionName()).filter(n -> named(n, stack)).toList());
         collect(left, "table", () -> aws.dynamoDb().listTablesPaginator(b -> { }).tableNames().stream()
@@ -44,6 +48,25 @@ final class Leftovers {
         collect(left, "log group", () -> aws.logs().describeLogGroupsPaginator(b -> b.logGroupNamePrefix("/aws/lambda/" + stack))
                 .logGroups().stream().map(g -> g.logGroupName()).toList());
         return left;
+    }
+
+    /** One page of a WAF list (WAF's SDK has no paginators): its names and the marker of the next page. */
+    private record Page(List<String> names, String next) {
+    }
+
+    /** Every name of a WAF list, page after page (at most 50 pages). */
+    private static List<String> pages(java.util.function.Function<String, Page> list) {
+        List<String> names = new ArrayList<>();
+        String marker = null;
+        for (int i = 0; i < 50; i++) {
+            Page page = list.apply(marker);
+            names.addAll(page.names());
+            marker = page.next();
+            if (marker == null || marker.isBlank() || page.names().isEmpty()) {
+                break;
+            }
+        }
+        return names;
     }
 
     private static boolean named(String name, String stack) {

@@ -1,6 +1,7 @@
 package dev.tierlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -182,6 +183,22 @@ class GradeCommandTest {
         JsonNode alices = new ObjectMapper().readTree(alice.out).get("labs").get(0);
         assertEquals(1, alices.get("hints_used").get("first-step").asInt());
         assertEquals(1, alices.get("penalty").asInt());
+    }
+
+    @Test
+    void checkingOneStepSaysThatStepIsCompleteNotTheLab() throws Exception {
+        Path labs = labWithACheckOnlyAwsCanVerify();
+        Path ws = root.resolve("ws");
+        assertEquals(0, run("--labs-dir", labs.toString(), "lab", "start", "two-lab", "--dir", ws.toString()).code);
+        Files.writeString(ws.resolve("NOTES.md"), "What I learned with tierlab.\n");
+
+        Run one = run("--labs-dir", labs.toString(), "check", "first-step", "--dir", ws.toString());
+        assertEquals(0, one.code, one::toString);
+        assertTrue(one.out.contains("Step first-step of lab two-lab is complete on sandbox"), one.out);
+        assertFalse(one.out.contains("Lab two-lab is complete"), "one step says nothing of the others: " + one.out);
+        Run all = run("--labs-dir", labs.toString(), "check", "--dir", ws.toString());
+        assertEquals(0, all.code, all::toString);
+        assertTrue(all.out.contains("Lab two-lab is complete on sandbox"), all.out);
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class WafCheck extends BaseCheckType<WafCheck.Params> {
             Long limit = acl.rules().stream().filter(WafCheck::blocks)
                     .filter(r -> r.statement() != null && r.statement().rateBasedStatement() != null)
                     .map(r -> r.statement().rateBasedStatement().limit()).findFirst().orElse(null);
-            e.expect(p.webAcl(), "rateBasedRule.limit", p.rateLimit(), limit);
+            e.expect(p.webAcl(), "blocking rateBasedRule.limit", p.rateLimit(), limit);
         }
         if (p.ipSetRule() != null) {
             boolean has = acl.rules().stream().filter(WafCheck::blocks)

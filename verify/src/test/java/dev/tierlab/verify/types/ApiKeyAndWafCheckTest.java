@@ -63,9 +63,9 @@ class ApiKeyAndWafCheckTest {
         WafCheck.Params p = Bind.as("waf", Map.of("webAcl", "TicketsWebAcl", "defaultAction", "allow", "rateLimit", 100, "ipSetRule", true));
         WebACL acl = WebACL.builder().name("w").defaultAction(d -> d.allow(a -> { })).rules(rate(100, true), IP_SET).build();
         assertTrue(WafCheck.judge(p, acl, T).passed());
-        assertEquals("check.r.is(TicketsWebAcl, rateBasedRule.limit, 2000)",
+        assertEquals("check.r.is(TicketsWebAcl, blocking rateBasedRule.limit, 2000)",
                 WafCheck.judge(p, acl.toBuilder().rules(rate(2000, true), IP_SET).build(), T).found());
-        assertEquals("check.r.is(TicketsWebAcl, rateBasedRule.limit, check.r.none)",
+        assertEquals("check.r.is(TicketsWebAcl, blocking rateBasedRule.limit, check.r.none)",
                 WafCheck.judge(p, acl.toBuilder().rules(rate(100, false), IP_SET).build(), T).found(), "a rule that only counts blocks nothing");
         assertEquals("check.r.is(TicketsWebAcl, ipSetRule, false)", WafCheck.judge(p, acl.toBuilder().rules(rate(100, true)).build(), T).found());
         assertEquals("check.r.is(TicketsWebAcl, defaultAction, BLOCK)",
