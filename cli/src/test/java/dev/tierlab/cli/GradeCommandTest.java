@@ -160,6 +160,14 @@ class GradeCommandTest {
         return labs;
     }
 
+    /** A workspace of that lab, started, with the NOTES.md its check wants. */
+    private Path startedWithNotes(Path labs) throws Exception {
+        Path ws = root.resolve("ws");
+        assertEquals(0, run("--labs-dir", labs.toString(), "lab", "start", "two-lab", "--dir", ws.toString()).code);
+        Files.writeString(ws.resolve("NOTES.md"), "What I learned with tierlab.\n");
+        return ws;
+    }
+
     @Test
     void hintsOpenedInOneWorkspaceAreNotChargedToAnotherOnTheSameHome() throws Exception {
         Path labs = labWithACheckOnlyAwsCanVerify();
@@ -188,9 +196,7 @@ class GradeCommandTest {
     @Test
     void checkingOneStepSaysThatStepIsCompleteNotTheLab() throws Exception {
         Path labs = labWithACheckOnlyAwsCanVerify();
-        Path ws = root.resolve("ws");
-        assertEquals(0, run("--labs-dir", labs.toString(), "lab", "start", "two-lab", "--dir", ws.toString()).code);
-        Files.writeString(ws.resolve("NOTES.md"), "What I learned with tierlab.\n");
+        Path ws = startedWithNotes(labs);
 
         Run one = run("--labs-dir", labs.toString(), "check", "first-step", "--dir", ws.toString());
         assertEquals(0, one.code, one::toString);
@@ -204,9 +210,7 @@ class GradeCommandTest {
     @Test
     void aCheckTheTargetCannotVerifyIsOutsideTheScoreInEveryFormat() throws Exception {
         Path labs = labWithACheckOnlyAwsCanVerify();
-        Path ws = root.resolve("ws");
-        assertEquals(0, run("--labs-dir", labs.toString(), "lab", "start", "two-lab", "--dir", ws.toString()).code);
-        Files.writeString(ws.resolve("NOTES.md"), "What I learned with tierlab.\n");
+        Path ws = startedWithNotes(labs);
 
         Run text = run("--labs-dir", labs.toString(), "grade", "--dir", "ws");
         assertEquals(0, text.code, text::toString);
