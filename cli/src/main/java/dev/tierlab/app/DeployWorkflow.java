@@ -184,6 +184,7 @@ public final class DeployWorkflow {
                         throw new TierlabException(ExitCode.USAGE, "error.check.otherTarget", state.target(), target.name());
                     }
                     return target;
-                }, (key, args) -> services.msg().get(key, args), e -> services.msg().get(e.key(), e.args()));
+                }, (key, args) -> services.msg().get(key, args), e -> services.msg().get(e.key(), e.args()),
+                dev.tierlab.browser.Chromium.find(services.env()));
     }
 }

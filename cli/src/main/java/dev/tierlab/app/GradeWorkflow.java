@@ -180,7 +180,8 @@ public final class GradeWorkflow {
             if (workspace == null) {
                 Messages msg = services.msg();
                 grades.add(grader.none(msg.get("grade.workspaceExpected", lab.id(), dir), msg.get("grade.noWorkspace"),
-                        msg.get("grade.noWorkspaceNote", lab.id(), dir), dev.tierlab.provision.Targets.expected(target.kindOrDefault())));
+                        msg.get("grade.noWorkspaceNote", lab.id(), dir), dev.tierlab.provision.Targets.expected(target.kindOrDefault()),
+                        dev.tierlab.check.Checks.machine(dev.tierlab.browser.Chromium.find(services.env()))));
                 continue;
             }
             grades.add(gradeWorkspace(lab, grader, workspace, progress, deployments, target, request.keep()));

@@ -1,5 +1,7 @@
 package dev.tierlab.check;
 
+import dev.tierlab.browser.Chromium;
+import dev.tierlab.browser.ChromiumBrowser;
 import dev.tierlab.build.ProjectBuilder;
 import dev.tierlab.error.TierlabException;
 import dev.tierlab.lab.Lab;
@@ -11,7 +13,9 @@ import dev.tierlab.provision.Target;
 import dev.tierlab.runtime.LocalInvocation;
 import dev.tierlab.verify.Capability;
 import dev.tierlab.verify.CheckResult;
+import dev.tierlab.verify.engine.Browser;
 import dev.tierlab.verify.engine.CheckRunner;
+import dev.tierlab.verify.engine.NotVerifiableHere;
 import dev.tierlab.verify.engine.CheckTypes;
 import dev.tierlab.verify.engine.Deployment;
 import dev.tierlab.verify.engine.Learner;
@@ -44,7 +48,7 @@ public final class Checks implements AutoCloseable {
      */
     public Checks(Lab.Deploy deploy, Path workspace, ProjectBuilder builder, LocalInvocation invocation, Progress progress,
                   DeployState deployed, String target, Set<Capability> expected, Supplier<Target> connect, Texts texts,
-                  java.util.function.Function<TierlabException, String> describe) {
+                  java.util.function.Function<TierlabException, String> describe, Optional<Chromium> chromium) {
         this.target = target;
         Deployment deployment = deployed == null ? null : new Deployment(deployed.stack(), deployed.outputs(),
                 deploy != null && deployed.sources() != null && !deployed.sources().equals(DeployedSources.of(workspace, deploy)));
@@ -65,7 +69,19 @@ public final class Checks implements AutoCloseable {
                 new CheckRunner.Remote(target, expected, deployment, () -> {
                     Target t = connect.get();
                     return new CheckRunner.Connection(t.capabilities(), new AwsClients(t));
-                }), described));
+                }), described, machine(chromium), browser(chromium)));
+    }
+
+    /** What this machine offers any check, whatever the target: a browser when Chromium and its driver are found. */
+    public static Set<Capability> machine(Optional<Chromium> chromium) {
+        return chromium.isPresent() ? Set.of(Capability.BROWSER) : Set.of();
+    }
+
+    private static Browser browser(Optional<Chromium> chromium) {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return chromium.<Browser>map(c -> new ChromiumBrowser(c, root)).orElse(visit -> {
+            throw new NotVerifiableHere("no Chromium with chromedriver on this machine");
+        });
     }
 
     /** The target checks of what is deployed go to. */

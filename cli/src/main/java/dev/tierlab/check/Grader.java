@@ -70,16 +70,25 @@ public final class Grader {
      * for this lab. Checks the target cannot verify stay not verifiable, so what can be earned is the
      * same as for a submission.
      *
-     * @param target what the target can do
+     * @param target  what the target can do
+     * @param machine what this machine offers any check ({@link Checks#machine})
      */
-    public LabGrade none(String expected, String found, String message, java.util.Set<dev.tierlab.verify.Capability> target) {
+    public LabGrade none(String expected, String found, String message, java.util.Set<dev.tierlab.verify.Capability> target,
+                         java.util.Set<dev.tierlab.verify.Capability> machine) {
         java.util.function.Function<Lab.Check, CheckResult> none = c -> dev.tierlab.verify.engine.CheckRunner.verifiableOn(
-                dev.tierlab.verify.engine.CheckTypes.standard(), c, isWorkspace(c) ? Checks.LOCAL : target)
+                dev.tierlab.verify.engine.CheckTypes.standard(), c, union(isWorkspace(c) ? Checks.LOCAL : target, machine))
                 ? CheckResult.failed(c.id(), c.points(), expected, found)
                 : new CheckResult(c.id(), dev.tierlab.verify.CheckStatus.NOT_VERIFIABLE, 0, c.points(), expected, found);
         return new LabGrade(lab.id(), lab.title().get(lang), null, fingerprint.sha256(),
                 grade(null, none, Progress.LabProgress.NONE, null).tests(),
                 null, null, message, false);
+    }
+
+    private static java.util.Set<dev.tierlab.verify.Capability> union(java.util.Set<dev.tierlab.verify.Capability> a,
+                                                                      java.util.Set<dev.tierlab.verify.Capability> b) {
+        java.util.Set<dev.tierlab.verify.Capability> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static boolean isWorkspace(Lab.Check c) {

@@ -115,7 +115,7 @@ public final class Targets {
             case LOCALSTACK -> LOCALSTACK;
             case FLOCI -> FLOCI;
             case ENDPOINT -> ENDPOINT;
-            case AWS -> java.util.EnumSet.allOf(Capability.class);
+            case AWS -> Capability.ofTargets();
         };
     }
 
@@ -194,6 +194,6 @@ public final class Targets {
         } catch (SdkClientException e) {
             throw new TierlabException(ExitCode.FAILED, e, "error.target.noCredentials", profile == null ? "default" : profile);
         }
-        return new Target(TargetKind.AWS, null, region, credentials, java.util.EnumSet.allOf(Capability.class));
+        return new Target(TargetKind.AWS, null, region, credentials, Capability.ofTargets());
     }
 }

@@ -23,7 +23,7 @@ class CommandCheckTest {
     private CheckResult run(Map<String, Object> params) {
         Messages msg = Messages.of(Lang.EN);
         try (Checks checks = new Checks(null, workspace, null, null, dev.tierlab.progress.Progress.empty(), null, "sandbox",
-                java.util.Set.of(), () -> null, msg::get, e -> msg.get(e.key(), e.args()))) {
+                java.util.Set.of(), () -> null, msg::get, e -> msg.get(e.key(), e.args()), java.util.Optional.empty())) {
             return checks.run(new Lab.Check("cmd", "command", 2, null, params, null, null));
         }
     }

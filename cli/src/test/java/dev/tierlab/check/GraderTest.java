@@ -96,7 +96,7 @@ class GraderTest {
         assertEquals(5, grade.maxScore(), "the same maximum as a passing submission: blocked checks count, d does not");
         assertEquals(grader.grade("/ws", GraderTest::pass, Progress.LabProgress.NONE, null).maxScore(), grade.maxScore());
         assertFalse(grader.grade("/ws", GraderTest::pass, Progress.LabProgress.NONE, null).incomplete());
-        assertFalse(grader.none("a workspace", "none", "no workspace", java.util.Set.of()).incomplete(), "nothing to grade is a plain failure");
+        assertFalse(grader.none("a workspace", "none", "no workspace", java.util.Set.of(), java.util.Set.of()).incomplete(), "nothing to grade is a plain failure");
     }
 
     @Test

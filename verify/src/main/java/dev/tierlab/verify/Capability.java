@@ -63,12 +63,36 @@ public enum Capability {
     /** An RDS instance runs its database engine and accepts connections at its endpoint. */
     RDS_ENGINE("rds.engine"),
     /** X-Ray traces are recorded. */
-    XRAY("xray");
+    XRAY("xray"),
+    /**
+     * This machine has a web browser tierlab can drive (headless Chromium and its chromedriver): a page
+     * is opened as a learner's browser opens it, with its scripts run and CORS enforced. A capability of
+     * the machine, not of the target: found on this machine whatever the workspace deploys to.
+     */
+    BROWSER("browser", true);
 
     private final String id;
+    private final boolean machine;
 
     Capability(String id) {
+        this(id, false);
+    }
+
+    Capability(String id, boolean machine) {
         this.id = id;
+        this.machine = machine;
+    }
+
+    /** Whether this is a capability of the machine tierlab runs on (found there), not of a target. */
+    public boolean machine() {
+        return machine;
+    }
+
+    /** The capabilities a target can have (every one but the machine's), in declaration order. */
+    public static java.util.Set<Capability> ofTargets() {
+        java.util.EnumSet<Capability> all = java.util.EnumSet.allOf(Capability.class);
+        all.removeIf(Capability::machine);
+        return all;
     }
 
     /** The name lab authors write under {@code needs}, e.g. {@code lambda.java}. */

@@ -44,4 +44,7 @@ public interface CheckContext {
     Map<String, String> vars();
 
     HttpClient http();
+
+    /** This machine's browser (only for checks whose type needs {@code browser}: the runner knows it is there). */
+    Browser browser();
 }

@@ -43,9 +43,15 @@ public final class CheckRunner implements AutoCloseable {
      * @param workspace      the learner's workspace
      * @param deployTemplate the lab's CloudFormation template, relative to the workspace (null when the lab deploys nothing)
      * @param local          what this machine can do for workspace checks (e.g. run Java functions)
+     * @param machine        the capabilities of this machine that any check may need, whatever the target
+     *                       ({@link Capability#machine()}: a browser)
+     * @param browser        the browser of this machine, for checks that open a page
      */
     public record Setup(Path workspace, String deployTemplate, Set<Capability> local, LocalProject project, Learner learner,
-                        Remote remote, Texts texts) {
+                        Remote remote, Texts texts, Set<Capability> machine, Browser browser) {
+        public Setup {
+            machine = Set.copyOf(machine);
+        }
     }
 
     private final CheckTypes types;
@@ -103,14 +109,23 @@ public final class CheckRunner implements AutoCloseable {
 
     /** Not verifiable on this target, or blocked by what is (not) deployed; null when the check can run. */
     private CheckResult precondition(CheckSpec check, CheckType<?> type, Object written, int points) {
+        List<String> notOnMachine = missing(check, type, written, setup.machine()).stream()
+                .filter(n -> Capability.find(n).map(Capability::machine).orElse(false)).toList();
+        if (!notOnMachine.isEmpty()) {
+            String install = notOnMachine.stream().map(n -> texts.get("check.r.install." + n)).collect(java.util.stream.Collectors.joining("; "));
+            String found = check.standIn() == null ? texts.get("check.r.notOnMachine", String.join(", ", notOnMachine), install)
+                    : texts.get("check.r.notOnMachineStandIn", String.join(", ", notOnMachine), install, check.standIn());
+            return new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, points,
+                    texts.get("check.target", String.join(", ", check.needs())), found);
+        }
         if (type.scope() == Scope.WORKSPACE) {
-            List<String> missing = missing(check, type, written, setup.local());
+            List<String> missing = missing(check, type, written, union(setup.local(), setup.machine()));
             return missing.isEmpty() ? null : new CheckResult(check.id(), CheckStatus.NOT_VERIFIABLE, 0, points,
                     texts.get("check.target", String.join(", ", check.needs())), texts.get("check.notLocal", String.join(", ", missing)));
         }
         Remote remote = setup.remote();
         Deployment deployed = remote.deployment();
-        Set<Capability> capabilities = deployed == null ? remote.expected() : connection().capabilities();
+        Set<Capability> capabilities = union(deployed == null ? remote.expected() : connection().capabilities(), setup.machine());
         List<String> missing = missing(check, type, written, capabilities);
         if (!missing.isEmpty()) {
             String found = check.standIn() == null
@@ -128,6 +143,12 @@ public final class CheckRunner implements AutoCloseable {
                     texts.get("check.blocked.stale"));
         }
         return null;
+    }
+
+    private static Set<Capability> union(Set<Capability> a, Set<Capability> b) {
+        Set<Capability> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -273,6 +294,11 @@ public final class CheckRunner implements AutoCloseable {
         @Override
         public Map<String, String> vars() {
             return vars;
+        }
+
+        @Override
+        public Browser browser() {
+            return setup.browser();
         }
 
         @Override

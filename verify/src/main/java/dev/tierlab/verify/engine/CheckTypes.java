@@ -3,6 +3,7 @@ package dev.tierlab.verify.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tierlab.verify.types.ApiGatewayCheck;
 import dev.tierlab.verify.types.ApiKeyCheck;
+import dev.tierlab.verify.types.BrowserCheck;
 import dev.tierlab.verify.types.BuildCheck;
 import dev.tierlab.verify.types.CloudFormationCheck;
 import dev.tierlab.verify.types.CognitoUserCheck;
@@ -45,6 +46,7 @@ public final class CheckTypes {
             new CognitoUserCheck(),
             new ApiKeyCheck(),
             new WafCheck(),
+            new BrowserCheck(),
             new HttpCheck()));
 
     private final Map<String, CheckType<?>> byName = new LinkedHashMap<>();

@@ -122,6 +122,10 @@ class CheckRunnerTest {
     private int connects;
 
     private CheckRunner runner(Deployment deployment, Set<Capability> targetCaps) {
+        return runner(deployment, targetCaps, Set.of());
+    }
+
+    private CheckRunner runner(Deployment deployment, Set<Capability> targetCaps, Set<Capability> machine) {
         LocalProject none = new LocalProject() {
             public Build build() {
                 throw new AssertionError();
@@ -143,7 +147,9 @@ class CheckRunnerTest {
                 new CheckRunner.Remote("sandbox", targetCaps, deployment, () -> {
                     connects++;
                     return new CheckRunner.Connection(targetCaps, aws);
-                }), KeyTexts.INSTANCE));
+                }), KeyTexts.INSTANCE, machine, visit -> {
+                    throw new AssertionError("no browser in these tests");
+                }));
     }
 
     private static final Deployment DEPLOYED = new Deployment("s", Map.of("Url", "http://x"), false);
@@ -163,6 +169,23 @@ class CheckRunnerTest {
         }
         assertEquals(0, connects, "nothing deployed: the target is not contacted");
         assertEquals(List.of(), probe.ran);
+    }
+
+    @Test
+    void aCapabilityOfTheMachineIsLookedForOnTheMachineWhateverTheTargetCanDo() {
+        Deployment deployed = new Deployment("s", Map.of(), false);
+        Spec page = new Spec("page", "probe", 1, List.of("browser"), Map.of("value", "ok"), "cors-headers");
+        try (CheckRunner r = runner(deployed, Capability.ofTargets(), Set.of())) {
+            CheckResult nv = r.run(page);
+            assertEquals(CheckStatus.NOT_VERIFIABLE, nv.status(), "AWS can do everything a target can, but this machine has no browser");
+            assertEquals("check.r.notOnMachineStandIn(browser, check.r.install.browser, cors-headers)", nv.found(),
+                    "says what the machine lacks, what to install and what stands in");
+        }
+        assertEquals(List.of(), probe.ran);
+        try (CheckRunner r = runner(deployed, Set.of(), Set.of(Capability.BROWSER))) {
+            assertEquals(CheckStatus.PASSED, r.run(page).status(), "a machine with a browser runs it on any target");
+        }
+        assertEquals(List.of("ok"), probe.ran);
     }
 
     @Test
