@@ -57,9 +57,28 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
      * @param targetParameter the template parameter given the target's name ({@code sandbox}, {@code aws}, ...),
      *                        for a Condition on what one target's CloudFormation lacks
      */
-    public record Deploy(String template, String bucketParameter, Map<String, String> packages, String targetParameter) {
+    public record Deploy(String template, String bucketParameter, Map<String, String> packages, String targetParameter, Site site) {
         public Deploy {
             packages = packages == null ? Map.of() : Map.copyOf(packages);
+        }
+    }
+
+    /**
+     * A static site published after the stack deploys: the files of {@code dir} go to the bucket
+     * {@code bucket} (a logical id), with {@code config} written from the stack's outputs.
+     */
+    public record Site(String dir, String bucket, SiteConfig config) {
+    }
+
+    /**
+     * The script a site loads for what only the deploy knows: {@code window.<global> = {...}} in {@code file}.
+     *
+     * @param values name → value, where {@code ${outputs.X}} is an output of the stack (URLs made reachable from this machine)
+     */
+    public record SiteConfig(String file, String global, Map<String, String> values) {
+        public SiteConfig {
+            global = global == null ? "APP_CONFIG" : global;
+            values = values == null ? Map.of() : new java.util.LinkedHashMap<>(values);
         }
     }
 

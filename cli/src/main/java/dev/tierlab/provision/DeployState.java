@@ -26,11 +26,12 @@ import java.util.Optional;
  * @param outputs  the stack's outputs after the last successful deploy
  * @param sources  the {@link DeployedSources} fingerprint of the workspace at the last successful deploy
  *                 (null before one): checks of what is deployed are blocked while the workspace differs
+ * @param site     the bucket tierlab published the lab's site to (null when it has none): destroy empties it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeployState(TargetKind target, String endpoint, String region, String account, String stack, String bucket,
                           List<String> artifacts, Map<String, String> outputs, String deployedAt, Pending pending,
-                          String sources) {
+                          String sources, String site) {
     public static final String FILE = ".tierlab/deploy.json";
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -45,22 +46,27 @@ public record DeployState(TargetKind target, String endpoint, String region, Str
     }
 
     public DeployState withPending(Pending p) {
-        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, p, sources);
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, p, sources, site);
     }
 
     public DeployState withOutputs(Map<String, String> o) {
-        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, o, deployedAt, pending, sources);
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, o, deployedAt, pending, sources, site);
     }
 
     /** This state as of a deploy that finished now, of the workspace whose fingerprint is {@code deployedSources}. */
     public DeployState deployedNow(String deployedSources) {
         return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs,
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), null, deployedSources);
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), null, deployedSources, site);
     }
 
     /** This state with the fingerprint of what is deployed (a deploy that found nothing to change). */
     public DeployState withSources(String deployedSources) {
-        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, pending, deployedSources);
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, pending, deployedSources, site);
+    }
+
+    /** This state with the bucket its site was published to. */
+    public DeployState withSite(String siteBucket) {
+        return new DeployState(target, endpoint, region, account, stack, bucket, artifacts, outputs, deployedAt, pending, sources, siteBucket);
     }
 
     public static Optional<DeployState> read(Path workspace) {

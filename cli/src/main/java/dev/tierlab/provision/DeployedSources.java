@@ -37,6 +37,9 @@ public final class DeployedSources {
                 }
             }
         }
+        if (spec.site() != null) {
+            files.addAll(SitePublisher.sources(workspace, spec.site()));
+        }
         try {
             MessageDigest sha = Hashes.sha256();
             for (Path f : files) {

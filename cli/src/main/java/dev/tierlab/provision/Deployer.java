@@ -129,7 +129,8 @@ public final class Deployer {
         }
         DeployState state = new DeployState(target.kind(), target.endpoint() == null ? null : target.endpoint().toString(), region,
                 account, stack, bucket, artifacts, previous.map(DeployState::outputs).orElse(Map.of()),
-                previous.map(DeployState::deployedAt).orElse(null), null, previous.map(DeployState::sources).orElse(null));
+                previous.map(DeployState::deployedAt).orElse(null), null, previous.map(DeployState::sources).orElse(null),
+                previous.map(DeployState::site).orElse(null));
         state.write(workspace); // from here on, destroy knows what to clean up, whatever happens next
 
         CloudFormationClient cfn = aws.cloudFormation();
@@ -161,7 +162,7 @@ public final class Deployer {
             String reason = String.valueOf(described.statusReason());
             cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
             if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
-                DeployState same = state.withOutputs(outputs(stack)).withSources(sources);
+                DeployState same = publish(workspace, spec, state.withOutputs(outputs(stack))).withSources(sources);
                 same.write(workspace);
                 return new Result(Outcome.NO_CHANGES, same, null);
             }
@@ -211,7 +212,7 @@ public final class Deployer {
         Stack settled = follow(stack, seen);
         String status = settled.stackStatusAsString(); // as the target wrote it, for the message
         if (StackStates.deployed(settled.stackStatus())) {
-            DeployState done = state.withOutputs(outputs(stack)).deployedNow(sources);
+            DeployState done = publish(workspace, spec, state.withOutputs(outputs(stack))).deployedNow(sources);
             done.write(workspace);
             return new Result(Outcome.DEPLOYED, done, plan);
         }
@@ -222,10 +223,27 @@ public final class Deployer {
                 failed == null ? "?" : String.valueOf(failed.resourceStatusReason()));
     }
 
-    /** Deletes the workspace's stack and its uploaded artifacts; the artifacts bucket too once it is empty. */
+    /** The lab's site, when it has one, published to the bucket the stack made; the state then names that bucket. */
+    private DeployState publish(Path workspace, Lab.Deploy spec, DeployState state) {
+        if (spec.site() == null) {
+            return state;
+        }
+        SitePublisher publisher = new SitePublisher(aws);
+        DeployState withSite = state.withSite(publisher.bucketOf(state.stack(), spec.site().bucket()));
+        withSite.write(workspace); // destroy empties the bucket, even when publishing stops half-way
+        SitePublisher.Published site = publisher.publish(workspace, spec.site(), withSite.site(), state.stack(), state.outputs());
+        listener.progress("deploy.site", site.files(), site.bucket());
+        return withSite;
+    }
+
+    /** Deletes the workspace's stack (its site's bucket emptied first) and its uploaded artifacts; the artifacts bucket too once it is empty. */
     public void destroy(DeployState state) {
         Optional<Stack> stack = settle(state.stack());
         if (stack.isPresent()) {
+            if (state.site() != null) {
+                listener.progress("destroy.site", state.site());
+                SitePublisher.empty(aws, state.site());
+            }
             listener.progress("destroy.stack", state.stack());
             deleteStack(state.stack());
         }

@@ -29,6 +29,8 @@ public record Target(TargetKind kind, URI endpoint, Region region, AwsCredential
     public static final Region EMULATOR_REGION = Region.US_EAST_1;
     public static final String EMULATOR_KEY = "test";
 
+    private static final Pattern DISTRIBUTION_URL = Pattern.compile("(https?)://([a-z0-9]+\\.cloudfront\\.net)(/.*)?");
+    private static final Pattern S3_URL = Pattern.compile("https://([a-z0-9][a-z0-9.-]*[a-z0-9])\\.s3(?:[.-][a-z0-9-]+)?\\.amazonaws\\.com(/.*)?");
     private static final Pattern API_URL = Pattern.compile("https://([a-z0-9]+)\\.execute-api\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?(/.*)?");
 
     /** An emulator at {@code endpoint} with placeholder credentials. */
@@ -57,11 +59,23 @@ public record Target(TargetKind kind, URI endpoint, Region region, AwsCredential
     /**
      * A URL a template outputs for its API, made reachable on this target: emulators serve
      * {@code https://<id>.execute-api.<region>.amazonaws.com/<stage>} at
-     * {@code <endpoint>/_aws/execute-api/<id>/<stage>} (the path style LocalStack and MiniStack share).
+     * {@code <endpoint>/_aws/execute-api/<id>/<stage>} (the path style LocalStack and MiniStack share); a
+     * CloudFront distribution's {@code http(s)://<id>.cloudfront.net} is served on the emulator's port by
+     * its Host header, and becomes the local address of an {@link EdgeForwarder} to it; a bucket's
+     * {@code https://<bucket>.s3.<region>.amazonaws.com/<key>} is {@code <endpoint>/<bucket>/<key>}.
      */
     public String reachable(String url) {
         if (endpoint == null || url == null) {
             return url;
+        }
+        Matcher d = DISTRIBUTION_URL.matcher(url);
+        if (d.matches()) {
+            EdgeForwarder edge = EdgeForwarder.of(endpoint, d.group(2), d.group(1).equals("https"));
+            return edge.address() + (d.group(3) == null ? "" : d.group(3));
+        }
+        Matcher s3 = S3_URL.matcher(url);
+        if (s3.matches()) {
+            return endpoint.toString().replaceAll("/+$", "") + "/" + s3.group(1) + (s3.group(2) == null ? "" : s3.group(2));
         }
         Matcher m = API_URL.matcher(url);
         if (!m.matches()) {

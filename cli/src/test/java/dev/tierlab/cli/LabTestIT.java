@@ -67,7 +67,7 @@ class LabTestIT extends OnSandbox {
                 java.net.URI.create("http://127.0.0.1:" + port), java.util.Set.of());
         String stack = "tierlab-api-auth-0badc0de";
         var state = new dev.tierlab.provision.DeployState(dev.tierlab.provision.TargetKind.SANDBOX, null, "us-east-1", "000000000000",
-                stack, null, null, null, null, null, null);
+                stack, null, null, null, null, null, null, null);
         try (var aws = new dev.tierlab.provision.AwsClients(target)) {
             var deployer = new dev.tierlab.provision.Deployer(aws, null);
             assertEquals(List.of(), deployer.leaksOf(state), "the control: nothing of that name yet");

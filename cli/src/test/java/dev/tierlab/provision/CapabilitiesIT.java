@@ -414,6 +414,24 @@ class CapabilitiesIT {
         sandboxLacks(Capability.S3_WEBSITE);
     }
 
+    @Test
+    @Measures(Capability.S3_ACCESS_ENFORCED)
+    void anonymousRequestsReadAPrivateBucket() throws Exception {
+        String bucket = "tierlab-caps-private";
+        S3Client s3 = aws.s3();
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
+                .ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+        s3.putObject(b -> b.bucket(bucket).key("secret.txt"), RequestBody.fromString("not for everyone"));
+        assertTrue(s3.getPublicAccessBlock(b -> b.bucket(bucket)).publicAccessBlockConfiguration().restrictPublicBuckets(),
+                "the block is stored and read back (what the s3 check reads)");
+        String host = target.endpoint().getHost() + ":" + target.endpoint().getPort();
+        Raw anonymous = raw(host, "/" + bucket + "/secret.txt", Map.of());
+        assertEquals(200, anonymous.status(), "an unsigned request, no policy, every public access setting on: " + anonymous);
+        assertEquals("not for everyone", anonymous.body());
+        sandboxLacks(Capability.S3_ACCESS_ENFORCED);
+    }
+
     // ---- CloudWatch ------------------------------------------------------------------------------
 
     @Test

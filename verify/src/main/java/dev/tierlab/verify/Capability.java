@@ -42,6 +42,8 @@ public enum Capability {
     WAF_ENFORCED("waf.enforced"),
     /** S3 website endpoints serve the index and error documents of a bucket's website configuration. */
     S3_WEBSITE("s3.website"),
+    /** S3 refuses anonymous requests that neither a bucket's policy nor its ACLs allow (a private bucket is private). */
+    S3_ACCESS_ENFORCED("s3.access.enforced"),
     /** CloudFront distributions answer requests: origins, default root object, functions, viewer protocol policy. */
     CLOUDFRONT_SERVE("cloudfront.serve"),
     /** CloudFront caches responses by the cache behaviour's TTLs (a second request is a hit). */
