@@ -1,4 +1,5 @@
 [#if !["none", "auth", "access"]?seq_contains(security)][#stop "cfn-api: security must be none, auth or access, not " + security][/#if]
+[#if !["none", "site"]?seq_contains(frontEnd)][#stop "cfn-api: frontEnd must be none or site, not " + frontEnd][/#if]
 AWSTemplateFormatVersion: "2010-09-09"
 Description: >-
   tierlab api-gateway lab: a Tickets REST API (API Gateway + Java Lambda + DynamoDB).
@@ -168,6 +169,15 @@ Resources:
         IntegrationHttpMethod: POST
         Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${TicketsFunction.Arn}/invocations"
 
+[#if frontEnd == "site"]
+  # TODO(tierlab:cors): before a page from another origin may POST JSON here, the browser asks first
+  # with OPTIONS /tickets (the preflight). Add OptionsTicketsMethod: HttpMethod OPTIONS, AuthorizationType
+  # NONE, a MOCK integration (RequestTemplates application/json: '{"statusCode": 200}') whose
+  # IntegrationResponses 200 set method.response.header.Access-Control-Allow-Origin "'*'",
+  # -Allow-Methods "'GET,POST,OPTIONS'" and -Allow-Headers "'Content-Type'", and MethodResponses 200
+  # declaring those three headers (true). List it in TicketsDeployment's DependsOn.
+
+[/#if]
   GetTicketMethod:
     Type: AWS::ApiGateway::Method
     Properties:
@@ -479,6 +489,68 @@ Resources:
       Principal: apigateway.amazonaws.com
       SourceArn: !Sub "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${TicketsApi}/*/*/*"
 
+[#if frontEnd == "site"]
+
+  # The presentation tier: the site's files (tierlab deploy uploads site/ here after the stack,
+  # with config.js written from the outputs), read by the distribution below.
+  SiteBucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      # TODO(tierlab:private-site): a bucket anyone may read is the quick way to a website, and the wrong
+      # one. Turn all four settings on, so that no policy or ACL can ever make this bucket public.
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: false
+        IgnorePublicAcls: false
+        BlockPublicPolicy: false
+        RestrictPublicBuckets: false
+
+  SiteBucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref SiteBucket
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          # TODO(tierlab:private-site): this statement lets everyone on the internet read the files.
+          # Grant s3:GetObject to the service principal cloudfront.amazonaws.com instead, on the
+          # condition (StringEquals) that AWS:SourceArn is this stack's distribution:
+          # !Sub "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}"
+          - Sid: PublicRead
+            Effect: Allow
+            Principal: "*"
+            Action: s3:GetObject
+            Resource: !Sub "${SiteBucket.Arn}/*"
+
+  # CloudFront signs its requests to the bucket (SigV4): the bucket policy can name the distribution.
+  SiteOac:
+    Type: AWS::CloudFront::OriginAccessControl
+    Properties:
+      OriginAccessControlConfig:
+        Name: !Sub "${AWS::StackName}-site"
+        OriginAccessControlOriginType: s3
+        SigningBehavior: always
+        SigningProtocol: sigv4
+
+  # A minimal distribution in front of the bucket (the cloudfront lab takes it further).
+  SiteDistribution:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Comment: !Sub "${AWS::StackName} Tickets site"
+        DefaultRootObject: index.html
+        Origins:
+          - Id: site
+            DomainName: !GetAtt SiteBucket.RegionalDomainName
+            S3OriginConfig:
+              OriginAccessIdentity: ""
+            OriginAccessControlId: !GetAtt SiteOac.Id
+        DefaultCacheBehavior:
+          TargetOriginId: site
+          ViewerProtocolPolicy: redirect-to-https
+          # managed policy CachingDisabled: every request reaches the bucket, so a new deploy shows at once
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+[/#if]
 Outputs:
   ApiUrl:
     Description: Base URL of the stage, e.g. <ApiUrl>/tickets
@@ -506,4 +578,12 @@ Outputs:
   FreeKeyId:
     Description: The trial user's API key (its value with aws apigateway get-api-key --include-value)
     Value: !Ref FreeKey
+[/#if]
+[#if frontEnd == "site"]
+  SiteUrl:
+    Description: The site, through CloudFront (tierlab open shows it in your browser)
+    Value: !Sub "https://${SiteDistribution.DomainName}"
+  SiteBucketUrl:
+    Description: The site's index.html straight from the bucket, as anyone on the internet would ask for it
+    Value: !Sub "https://${SiteBucket.RegionalDomainName}/index.html"
 [/#if]

@@ -107,6 +107,10 @@ public class TicketsHandler implements RequestHandler<APIGatewayProxyRequestEven
         try {
             return new APIGatewayProxyResponseEvent()
                     .withStatusCode(status)
+[#if withCors]
+                    // TODO(tierlab:cors): a page from another origin (the site) may read this answer only when
+                    // it carries Access-Control-Allow-Origin: add it, with the value "*", next to Content-Type.
+[/#if]
                     .withHeaders(Map.of("Content-Type", "application/json"))
                     .withBody(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
