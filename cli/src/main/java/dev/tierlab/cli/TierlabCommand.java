@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 /** The root command: global options; without a subcommand it opens the guided shell. */
 @Command(name = "tierlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {CommandLine.HelpCommand.class, LessonsCommand.class, ReadCommand.class, QuizCommand.class, StatusCommand.class,
-                ResetCommand.class, ProgressCommand.class, ConfigCommand.class, LabCommand.class, GenerateCommand.class, BuildCommand.class, InvokeCommand.class, CheckCommand.class, DeployCommand.class, DestroyCommand.class, GradeCommand.class, HintCommand.class, SolutionCommand.class,
+                ResetCommand.class, ProgressCommand.class, ConfigCommand.class, LabCommand.class, GenerateCommand.class, BuildCommand.class, InvokeCommand.class, CheckCommand.class, DeployCommand.class, DestroyCommand.class, OpenCommand.class, GradeCommand.class, HintCommand.class, SolutionCommand.class,
                 SandboxCommand.class, CompletionCommand.class})
 final class TierlabCommand implements Callable<Integer> {
     private final CliContext ctx;

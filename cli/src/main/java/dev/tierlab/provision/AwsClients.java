@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -35,6 +36,7 @@ public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
     private CloudWatchLogsClient logs;
     private CognitoIdentityProviderClient cognito;
     private Wafv2Client wafv2;
+    private CloudFrontClient cloudFront;
 
     public AwsClients(Target target) {
         this.target = target;
@@ -96,6 +98,12 @@ public final class AwsClients implements dev.tierlab.verify.engine.AwsApi {
     @Override
     public synchronized Wafv2Client wafv2() {
         return wafv2 = lazily(wafv2, () -> opened(target.configure(Wafv2Client.builder()).build()));
+    }
+
+    /** CloudFront is global: its API lives in us-east-1 on AWS. */
+    public synchronized CloudFrontClient cloudFront() {
+        return cloudFront = lazily(cloudFront, () -> opened(target.configure(CloudFrontClient.builder())
+                .region(target.isAws() ? software.amazon.awssdk.regions.Region.AWS_GLOBAL : target.region()).build()));
     }
 
     @Override

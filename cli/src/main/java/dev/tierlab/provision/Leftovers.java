@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.wafv2.model.Scope;
  * {@code /aws/lambda/${AWS::StackName}-...}), so after a destroy nothing of those names may remain — a
  * resource kept by {@code DeletionPolicy: Retain}, one an emulator forgot to delete, a user pool (with
  * the test users a {@code cognito-user} check made), an API key or usage plan, a regional web ACL or IP
- * set. A service the target does
- * not offer lists nothing.
+ * set, a bucket, a CloudFront distribution (by its comment), origin access control or function. A
+ * service the target does not offer lists nothing.
  */
 final class Leftovers {
     private final AwsClients aws;
@@ -41,6 +41,17 @@ final class Leftovers {
             var page = aws.wafv2().listIPSets(b -> b.scope(Scope.REGIONAL).limit(100).nextMarker(marker));
             return new Page(page.ipSets().stream().map(i -> i.name()).toList(), page.nextMarker());
         }).stream().filter(n -> named(n, stack)).toList());
+        collect(left, "bucket", () -> aws.s3().listBuckets().buckets().stream()
+                .map(b -> b.name()).filter(n -> named(n, stack)).toList());
+        // distributions have no name: tierlab's templates start their comment with the stack's name
+        collect(left, "distribution", () -> aws.cloudFront().listDistributionsPaginator(b -> { }).stream()
+                .flatMap(page -> page.distributionList().items().stream())
+                .filter(d -> d.comment() != null && (d.comment().equals(stack) || d.comment().startsWith(stack + " ")))
+                .map(d -> d.id()).toList());
+        collect(left, "origin access control", () -> aws.cloudFront().listOriginAccessControls(b -> { }).originAccessControlList()
+                .items().stream().map(o -> o.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "CloudFront function", () -> aws.cloudFront().listFunctions(b -> { }).functionList()
+                .items().stream().map(f -> f.name()).filter(n -> named(n, stack)).toList());
         collect(left, "function", () -> aws.lambda().listFunctionsPaginator(b -> { }).functions().stream()
                 .map(f -> f.functionName()).filter(n -> named(n, stack)).toList());
         collect(left, "table", () -> aws.dynamoDb().listTablesPaginator(b -> { }).tableNames().stream()

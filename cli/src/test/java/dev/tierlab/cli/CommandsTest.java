@@ -50,6 +50,32 @@ class CommandsTest {
     }
 
     @Test
+    void openGivesTheDeployedUrlOrSaysWhatIsMissing() throws Exception {
+        Path ws = home.resolve("ws");
+        assertEquals(0, Run.tierlab(home, "lab", "start", "presentation", "--dir", ws.toString()).code);
+        Run notDeployed = Run.tierlab(home, "open", "--dir", ws.toString());
+        assertEquals(ExitCode.NOT_FOUND.code(), notDeployed.code, notDeployed::toString);
+        assertTrue(notDeployed.err.contains("nothing is deployed") && notDeployed.err.contains("tierlab deploy"), notDeployed.err);
+
+        // on AWS the output is the address: printed as it is, nothing forwarded
+        var outputs = Map.of("SiteUrl", "https://d111abcdef8.cloudfront.net", "ApiUrl", "https://abc.execute-api.eu-west-1.amazonaws.com/dev",
+                "TableName", "tickets");
+        new dev.tierlab.provision.DeployState(dev.tierlab.provision.TargetKind.AWS, null, "eu-west-1", "123456789012",
+                "tierlab-presentation-0123abcd", null, null, outputs, null, null, null, null).write(ws);
+        Run site = Run.tierlab(home, "open", "--dir", ws.toString());
+        assertEquals(0, site.code, site::toString);
+        assertEquals("SiteUrl: https://d111abcdef8.cloudfront.net", site.out.strip());
+        Run api = Run.tierlab(home, "open", "--dir", ws.toString(), "--output", "ApiUrl");
+        assertEquals("ApiUrl: https://abc.execute-api.eu-west-1.amazonaws.com/dev", api.out.strip(), api::toString);
+
+        Run notAUrl = Run.tierlab(home, "open", "--dir", ws.toString(), "--output", "TableName");
+        assertEquals(ExitCode.NOT_FOUND.code(), notAUrl.code, notAUrl::toString);
+        assertTrue(notAUrl.err.contains("TableName") && notAUrl.err.contains("ApiUrl") && notAUrl.err.contains("--output"), notAUrl.err);
+        Run ko = Run.tierlab(home, "--lang", "ko", "open", "--dir", ws.toString(), "--output", "Missing");
+        assertTrue(ko.err.contains("출력"), ko.err);
+    }
+
+    @Test
     void aTargetThatDoesNotAnswerIsSaidSoNotCalledABug() {
         String endpoint = "http://127.0.0.1:" + dev.tierlab.net.Ports.free();
         Run destroy = Run.tierlab(home, "destroy", "--all", "--yes", "--target", "endpoint", "--endpoint", endpoint);
@@ -102,7 +128,7 @@ class CommandsTest {
                 labs.put(c.get("id").asText(), c.get("lab").asText());
             }
         });
-        assertEquals(java.util.Map.of("api-gateway", "api-gateway", "api-auth", "api-auth", "access-control", "access-control"), labs,
+        assertEquals(java.util.Map.of("api-gateway", "api-gateway", "api-auth", "api-auth", "access-control", "access-control", "presentation", "presentation"), labs,
                 "the chapters whose labs are bundled name them");
     }
 

@@ -258,4 +258,162 @@ class DeployIT extends OnSandbox {
         }
         assertEquals(0, Run.tierlab(sandbox.home, "destroy", "--dir", ws.toString(), "--yes").code, "its artifacts go with destroy");
     }
+
+    /** A lab of data only: a private bucket behind a distribution (OAC), and a site with its config script. */
+    private static final String SITE_LAB = """
+            id: site-demo
+            chapter: presentation
+            title: {en: "Site demo", ko: "사이트 예제"}
+            summary: {en: "A private bucket behind CloudFront.", ko: "CloudFront 뒤의 비공개 버킷입니다."}
+            deploy:
+              template: infra/template.yml
+              site:
+                dir: site
+                bucket: SiteBucket
+                config: {file: config.js, values: {bucket: "${outputs.BucketName}"}}
+            steps:
+              - id: publish
+                title: {en: "Publish", ko: "게시"}
+                instructions: {en: steps/publish.en.md, ko: steps/publish.ko.md}
+                checks:
+                  - id: site-answers
+                    type: http
+                    points: 1
+                    params: {url: "${outputs.SiteUrl}/", expectStatus: 200, expectHeaders: {content-type: text/html}}
+                    hint: {en: "Deploy.", ko: "배포하세요."}
+            """;
+
+    private static final String SITE_TEMPLATE = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              SiteBucket:
+                Type: AWS::S3::Bucket
+              SiteOac:
+                Type: AWS::CloudFront::OriginAccessControl
+                Properties:
+                  OriginAccessControlConfig:
+                    Name: !Sub "${AWS::StackName}-site"
+                    OriginAccessControlOriginType: s3
+                    SigningBehavior: always
+                    SigningProtocol: sigv4
+              SiteDistribution:
+                Type: AWS::CloudFront::Distribution
+                Properties:
+                  DistributionConfig:
+                    Enabled: true
+                    DefaultRootObject: index.html
+                    Origins:
+                      - Id: site
+                        DomainName: !GetAtt SiteBucket.RegionalDomainName
+                        S3OriginConfig: {OriginAccessIdentity: ""}
+                        OriginAccessControlId: !GetAtt SiteOac.Id
+                    DefaultCacheBehavior:
+                      TargetOriginId: site
+                      ViewerProtocolPolicy: redirect-to-https
+                      CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+              SiteBucketPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: !Ref SiteBucket
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: cloudfront.amazonaws.com}
+                        Action: s3:GetObject
+                        Resource: !Sub "${SiteBucket.Arn}/*"
+                        Condition:
+                          StringEquals:
+                            "AWS:SourceArn": !Sub "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}"
+            Outputs:
+              SiteUrl:
+                Value: !Sub "https://${SiteDistribution.DomainName}"
+              BucketName:
+                Value: !Ref SiteBucket
+            """;
+
+    @Test
+    @Order(6)
+    void aSiteIsPublishedWithItsConfigOpenForwardsToTheDistributionAndDestroyEmptiesTheBucket() throws Exception {
+        Path labs = root.resolve("site-labs");
+        Files.createDirectories(labs.resolve("site-demo/steps"));
+        Files.writeString(labs.resolve("labs.yaml"), "labs:\n  - site-demo\n");
+        Files.writeString(labs.resolve("site-demo/lab.yaml"), SITE_LAB);
+        Files.writeString(labs.resolve("site-demo/steps/publish.en.md"), "# Publish\n\nRun tierlab deploy.\n");
+        Files.writeString(labs.resolve("site-demo/steps/publish.ko.md"), "# 게시\n\ntierlab deploy를 실행하세요.\n");
+        Path ws = root.resolve("site-ws");
+        String[] external = {"--labs-dir", labs.toString(), "--trust"};
+        Run start = Run.tierlab(sandbox.home, concat(external, "lab", "start", "site-demo", "--dir", ws.toString()));
+        assertEquals(0, start.code, start.toString());
+        Files.createDirectories(ws.resolve("infra"));
+        Files.writeString(ws.resolve("infra/template.yml"), SITE_TEMPLATE);
+        Files.createDirectories(ws.resolve("site"));
+        Files.writeString(ws.resolve("site/index.html"), "<!doctype html><title>Tickets</title><p>deployed page</p>");
+        Files.writeString(ws.resolve("site/old.txt"), "removed before the second deploy");
+
+        Run notYet = Run.tierlab(sandbox.home, concat(external, "open", "--dir", ws.toString()));
+        assertEquals(dev.tierlab.error.ExitCode.NOT_FOUND.code(), notYet.code, notYet.toString());
+        assertTrue(notYet.err.contains("tierlab deploy"), "says what to do: " + notYet.err);
+
+        Run deploy = Run.tierlab(sandbox.home, concat(external, "deploy", "--dir", ws.toString()));
+        assertEquals(0, deploy.code, deploy.toString());
+        DeployState state = DeployState.read(ws).orElseThrow();
+        String bucket = state.outputs().get("BucketName");
+        assertEquals(bucket, state.site(), "the state remembers the bucket destroy must empty");
+        Run check = Run.tierlab(sandbox.home, concat(external, "check", "--dir", ws.toString()));
+        assertEquals(0, check.code, "the distribution serves index.html from the private bucket: " + check);
+
+        // tierlab open, as a learner runs it: a local URL until Ctrl-C (here: the thread is interrupted)
+        java.io.StringWriter out = new java.io.StringWriter();
+        int[] code = {-1};
+        Thread open = new Thread(() -> code[0] = Main.run(Run.env(sandbox.home, Map.of(), false), java.io.InputStream.nullInputStream(),
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true),
+                concat(external, "open", "--dir", ws.toString())));
+        open.start();
+        java.util.regex.Matcher local = null;
+        for (int i = 0; i < 300 && (local == null || !local.find()); i++) {
+            Thread.sleep(100);
+            local = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:\\d+/").matcher(out.toString());
+        }
+        assertTrue(local != null && local.find(0), "open prints a local URL: " + out);
+        String url = local.group();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("deployed page"), page.body());
+        assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"), page.headers().toString());
+        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(url + "config.js")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, config.statusCode(), config.body());
+        int assignment = config.body().indexOf("window.APP_CONFIG = ");
+        assertTrue(assignment >= 0, config.body());
+        String values = config.body().substring(assignment + "window.APP_CONFIG = ".length()).replaceFirst(";\\s*$", "");
+        assertEquals(bucket, JSON.readTree(values).get("bucket").asText(), config.body());
+        open.interrupt();
+        open.join(10_000);
+        assertFalse(open.isAlive(), "open stops at Ctrl-C");
+        assertEquals(0, code[0], out.toString());
+        assertTrue(out.toString().contains("Stopped forwarding."), out.toString());
+
+        // a file removed from site/ is removed from the bucket by the next deploy
+        Files.delete(ws.resolve("site/old.txt"));
+        Files.writeString(ws.resolve("site/index.html"), "<!doctype html><title>Tickets</title><p>second deploy</p>");
+        Run again = Run.tierlab(sandbox.home, concat(external, "deploy", "--dir", ws.toString()));
+        assertEquals(0, again.code, again.toString());
+        Target target = Target.emulator(dev.tierlab.provision.TargetKind.SANDBOX, URI.create(state.endpoint()), Set.of());
+        try (dev.tierlab.provision.AwsClients aws = new dev.tierlab.provision.AwsClients(target)) {
+            Set<String> keys = new TreeSet<>();
+            aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().forEach(o -> keys.add(o.key()));
+            assertEquals(Set.of("config.js", "index.html"), keys);
+        }
+
+        Run destroy = Run.tierlab(sandbox.home, concat(external, "destroy", "--dir", ws.toString(), "--yes"));
+        assertEquals(0, destroy.code, destroy.toString());
+        assertEquals(java.util.List.of(), sandbox.leaks());
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
 }

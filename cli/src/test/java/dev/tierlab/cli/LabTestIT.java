@@ -60,6 +60,26 @@ class LabTestIT extends OnSandbox {
     }
 
     @Test
+    void thePresentationLabPassesItsSelfTestInARealBrowser() throws IOException {
+        Run run = Run.tierlab(sandbox.home, "lab", "test", "presentation");
+        assertEquals(0, run.code, run.toString());
+        // the distribution serves the private bucket (the sandbox enforces the OAC grant); only a stranger's
+        // request straight to the bucket is not verifiable there, as MiniStack's S3 refuses no anonymous request
+        assertTrue(run.out.contains("private-site  ✓ fails (2 of 6 checks)  ✓ passes (5 of 6 checks; 1 not verifiable here)"), run.out);
+        // the starter's own CorsHeaderTest fails with the project's tests, the preflight and the header are missing
+        assertTrue(run.out.contains("cors          ✓ fails (4 of 5 checks)  ✓ passes (5 of 5 checks)"), run.out);
+        boolean browser = dev.tierlab.browser.Chromium.find(dev.tierlab.config.Environment.system()).isPresent();
+        if (browser || "1".equals(System.getenv("TIERLAB_REQUIRE_BROWSER"))) {
+            // headless Chromium loads the page through CloudFront, which calls the API across origins
+            assertTrue(run.out.contains("app           ✓ fails (2 of 3 checks)  ✓ passes (3 of 3 checks)"), run.out);
+        } else {
+            assertTrue(run.out.contains("app           ✓ fails") && run.out.contains("2 not verifiable here"), run.out);
+        }
+        assertTrue(run.out.contains("leak scan finds nothing"), run.out);
+        assertEquals(List.of(), sandbox.leaks());
+    }
+
+    @Test
     void theLeakScanFindsWhatADeletedStackLeftBehindByName() throws IOException {
         int port = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sandbox.home.resolve("sandbox/sandbox.json").toFile())
                 .get("port").asInt();
@@ -76,12 +96,21 @@ class LabTestIT extends OnSandbox {
             var acl = aws.wafv2().createWebACL(b -> b.name(stack + "-tickets").scope(software.amazon.awssdk.services.wafv2.model.Scope.REGIONAL)
                     .defaultAction(a -> a.allow(x -> { }))
                     .visibilityConfig(v -> v.sampledRequestsEnabled(false).cloudWatchMetricsEnabled(false).metricName("leak"))).summary();
+            String bucket = stack + "-sitebucket-1a2b3c";
+            aws.s3().createBucket(b -> b.bucket(bucket));
+            var oac = aws.cloudFront().createOriginAccessControl(b -> b.originAccessControlConfig(c -> c.name(stack + "-site")
+                    .originAccessControlOriginType("s3").signingBehavior("always").signingProtocol("sigv4"))).originAccessControl();
             try {
                 List<String> left = deployer.leaksOf(state);
+                assertTrue(left.contains("bucket " + bucket), left.toString());
+                assertTrue(left.contains("origin access control " + stack + "-site"), left.toString());
                 assertTrue(left.contains("user pool " + stack + "-users"), left.toString());
                 assertTrue(left.contains("API key " + stack + "-partner"), left.toString());
                 assertTrue(left.contains("web ACL " + stack + "-tickets"), left.toString());
             } finally {
+                aws.s3().deleteBucket(b -> b.bucket(bucket));
+                aws.cloudFront().deleteOriginAccessControl(b -> b.id(oac.id()).ifMatch(
+                        aws.cloudFront().getOriginAccessControl(g -> g.id(oac.id())).eTag()));
                 aws.cognito().deleteUserPool(b -> b.userPoolId(pool));
                 aws.apiGateway().deleteApiKey(b -> b.apiKey(key));
                 aws.wafv2().deleteWebACL(b -> b.name(acl.name()).id(acl.id()).lockToken(acl.lockToken())

@@ -1,6 +1,7 @@
 package dev.tierlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,23 @@ public class BundledContentTest {
         }
         assertTrue(chapter.pages().stream().anyMatch(p -> structure(p.markdown().en()).contains("code")),
                 id + " has no ASCII diagram");
+    }
+
+    /** A chapter with a lab tells how to start it in both languages and no longer promises it for later. */
+    @ParameterizedTest
+    @MethodSource("chapters")
+    void theTryItPageMatchesWhetherTheChapterHasALab(String id) {
+        Chapter chapter = COURSE.chapter(id);
+        for (Lang lang : Lang.values()) {
+            String all = chapter.pages().stream().map(p -> p.markdown().raw(lang)).reduce("", String::concat);
+            boolean promised = all.contains("later release") || all.contains("이후 릴리스");
+            if (chapter.lab() != null) {
+                assertTrue(all.contains("tierlab lab start " + chapter.lab()), id + "/" + lang + " does not say how to start its lab");
+                assertFalse(promised, id + "/" + lang + " still says its lab comes in a later release");
+            } else {
+                assertTrue(promised, id + "/" + lang + " has no lab and does not say so");
+            }
+        }
     }
 
     /**

@@ -186,7 +186,8 @@ public final class HttpCheck extends BaseCheckType<HttpCheck.Params> {
         }
         for (Map.Entry<String, String> h : p.expectHeaders().entrySet()) {
             String got = response.header(h.getKey()).orElse(null);
-            if (got == null || !got.contains(h.getValue())) {
+            // header values are compared ignoring case: content-type, Content-Type and a list of names alike
+            if (got == null || !got.toLowerCase(Locale.ROOT).contains(h.getValue().toLowerCase(Locale.ROOT))) {
                 return Verdict.fail(t.get("check.r.is", p.url(), h.getKey(), h.getValue()),
                         t.get("check.r.is", p.url(), h.getKey(), got == null ? t.get("check.r.none") : got));
             }

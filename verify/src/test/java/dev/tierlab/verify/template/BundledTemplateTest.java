@@ -36,7 +36,7 @@ class BundledTemplateTest {
         Map<String, Object> defaults = new HashMap<>();
         JsonNode manifest = Params.YAML.readTree(CFN_API.resolve("template.yaml").toFile());
         manifest.get("parameters").forEach(p -> defaults.put(p.get("name").asText(), p.get("defaultValue").asText()));
-        assertEquals(5, defaults.size(), "package, tableEnvVar, stageName, security, authorizerPackage");
+        assertEquals(6, defaults.size(), "package, tableEnvVar, stageName, security, authorizerPackage, frontEnd");
         defaults.putAll(given);
 
         Configuration config = new Configuration(Configuration.VERSION_2_3_34);
@@ -81,6 +81,23 @@ class BundledTemplateTest {
         }
         assertFalse(TemplateMatch.evaluate(template, Params.of("{resource: FreePlan}")).ok(), "the plain API has no plans");
         assertFalse(TemplateMatch.evaluate(render(Map.of("security", "auth")), Params.of("{resource: FreePlan}")).ok());
+    }
+
+    @Test
+    void theSiteVariantPutsAPrivateBucketBehindTheDistributionAndLeavesPrivacyAndCorsToTheLearner() throws Exception {
+        CloudFormationTemplate site = render(Map.of("frontEnd", "site"));
+        for (String params : List.of("{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[0].OriginAccessControlId\", refersTo: SiteOac.Id}",
+                "{resource: SiteDistribution, path: Properties.DistributionConfig.DefaultRootObject, equals: index.html}",
+                "{resource: SiteBucketPolicy, path: Properties.Bucket, refersTo: SiteBucket}",
+                "{path: Outputs.SiteUrl.Value, refersTo: SiteDistribution.DomainName}")) {
+            holds(site, params);
+        }
+        for (String task : List.of("{resource: SiteBucket, path: Properties.PublicAccessBlockConfiguration.BlockPublicPolicy, equals: true}",
+                "{resource: SiteBucketPolicy, path: \"Properties.PolicyDocument.Statement[0].Principal.Service\", equals: cloudfront.amazonaws.com}",
+                "{resourceType: AWS::ApiGateway::Method, path: Properties.HttpMethod, equals: OPTIONS}")) {
+            assertFalse(TemplateMatch.evaluate(site, Params.of(task)).ok(), task + " is the learner's task");
+        }
+        assertFalse(TemplateMatch.evaluate(template, Params.of("{resource: SiteBucket}")).ok(), "the plain API has no site");
     }
 
     private static void holds(CloudFormationTemplate t, String params) {

@@ -39,6 +39,16 @@ class HttpCheckTest {
     }
 
     @Test
+    void aHeaderValueContainsTheExpectedTextIgnoringCase() {
+        HttpCheck.Params p = Bind.as("http", Map.of("url", "http://x", "expectHeaders", Map.of("Access-Control-Allow-Headers", "Content-Type")));
+        java.util.function.Function<String, Boolean> with = v -> HttpCheck.judge(p,
+                new HttpCheck.Response(200, Map.of("access-control-allow-headers", v), "{}"), new HashMap<>(), T).passed();
+        assertTrue(with.apply("content-type,x-api-key"));
+        assertTrue(with.apply("X-Api-Key, Content-Type"));
+        assertFalse(with.apply("x-api-key"));
+    }
+
+    @Test
     void jsonPathBeyondTheSimpleSubset() {
         HttpCheck.Params p = Bind.as("http", Map.of("url", "http://x", "expectJsonArray", true,
                 "expectJson", Map.of("$[1].id", "b", "$[?(@.status == 'OPEN')].id", "[\"a\"]", "$.length()", 2)));

@@ -1,4 +1,5 @@
-package dev.tierlab.tickets;
+[#if withCors]
+package [=package];
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,3 +27,4 @@ class CorsHeaderTest {
         assertEquals("*", notFound.getHeaders().get("Access-Control-Allow-Origin"), "a browser must be able to read errors as well");
     }
 }
+[/#if]
