@@ -30,7 +30,7 @@ class LabTrustTest {
                 assertDescribed(name);
             }
         }
-        assertEquals(4, running, "unit-tests, invoke, command and http run the lab's code (build only compiles)");
+        assertEquals(5, running, "unit-tests, invoke, command, http and browser run the lab's code (build only compiles)");
         assertDescribed("build"); // tierlab build --with-maven
         assertDescribed("deploy");
     }
