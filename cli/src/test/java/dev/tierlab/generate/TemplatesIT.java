@@ -56,8 +56,12 @@ class TemplatesIT {
                     run(out, List.of(cfnLint().toString(), file), 300);
                     checked = true;
                 }
+                if (file.endsWith(".js")) {
+                    run(out, List.of("node", "--check", file), 60); // a page's script parses (Node is on our machines)
+                    checked = true;
+                }
             }
-            assertTrue(checked, id + " produced neither a Maven project nor CloudFormation");
+            assertTrue(checked, id + " produced neither a Maven project, CloudFormation nor a script");
         }));
     }
 
