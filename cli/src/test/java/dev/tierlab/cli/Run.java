@@ -42,6 +42,12 @@ final class Run {
     static Environment env(Path home, Map<String, String> vars, boolean terminal) {
         Map<String, String> all = new HashMap<>(vars);
         all.put("TIERLAB_HOME", home.toString());
+        // the machine's programs (chromium, chromedriver for browser checks) are found on its PATH, as for a user
+        for (String name : java.util.List.of("PATH", "TIERLAB_CHROMIUM", "TIERLAB_CHROMEDRIVER")) {
+            if (System.getenv(name) != null) {
+                all.putIfAbsent(name, System.getenv(name));
+            }
+        }
         return new Environment(all, terminal, Locale.ENGLISH, home.resolve("user-home"));
     }
 
