@@ -57,8 +57,12 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const title = form.elements.title.value.trim();
   if (title) {
-    await createTicket(title);
-    form.reset();
+    try {
+      await createTicket(title);
+      form.reset();
+    } catch (error) {
+      say('Could not reach the API: ' + error.message, true); // e.g. a preflight the API refused
+    }
   }
 });
 

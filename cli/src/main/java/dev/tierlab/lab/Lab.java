@@ -56,8 +56,11 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
      * @param packages        template parameter → project folder (relative to the workspace)
      * @param targetParameter the template parameter given the target's name ({@code sandbox}, {@code aws}, ...),
      *                        for a Condition on what one target's CloudFormation lacks
+     * @param endpointPortParameter the template parameter given the port of the target's own endpoint (443 on
+     *                        AWS), for an origin that an emulator's CloudFront reaches only at its own address
      */
-    public record Deploy(String template, String bucketParameter, Map<String, String> packages, String targetParameter, Site site) {
+    public record Deploy(String template, String bucketParameter, Map<String, String> packages, String targetParameter,
+                         String endpointPortParameter, Site site) {
         public Deploy {
             packages = packages == null ? Map.of() : Map.copyOf(packages);
         }
@@ -65,9 +68,10 @@ public record Lab(String id, String chapter, Localized title, Localized summary,
 
     /**
      * A static site published after the stack deploys: the files of {@code dir} go to the bucket
-     * {@code bucket} (a logical id), with {@code config} written from the stack's outputs.
+     * {@code bucket} (a logical id), with {@code config} written from the stack's outputs; when
+     * {@code distribution} (a logical id) caches the files, its cache is invalidated after each publish.
      */
-    public record Site(String dir, String bucket, SiteConfig config) {
+    public record Site(String dir, String bucket, SiteConfig config, String distribution) {
     }
 
     /**

@@ -121,6 +121,9 @@ public final class Deployer {
         if (spec.targetParameter() != null) {
             parameters.put(spec.targetParameter(), target.kind().id());
         }
+        if (spec.endpointPortParameter() != null) {
+            parameters.put(spec.endpointPortParameter(), String.valueOf(target.endpointPort()));
+        }
         List<String> artifacts = new ArrayList<>();
         for (Map.Entry<String, Path> zip : zips.entrySet()) {
             String key = upload(bucket, stack, zip.getValue());
@@ -233,6 +236,9 @@ public final class Deployer {
         withSite.write(workspace); // destroy empties the bucket, even when publishing stops half-way
         SitePublisher.Published site = publisher.publish(workspace, spec.site(), withSite.site(), state.stack(), state.outputs());
         listener.progress("deploy.site", site.files(), site.bucket());
+        if (site.invalidation() != null) {
+            listener.progress("deploy.site.invalidated", site.invalidation());
+        }
         return withSite;
     }
 

@@ -3,6 +3,7 @@ package dev.tierlab.provision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyType;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.wafv2.model.Scope;
 
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.wafv2.model.Scope;
  * {@code /aws/lambda/${AWS::StackName}-...}), so after a destroy nothing of those names may remain — a
  * resource kept by {@code DeletionPolicy: Retain}, one an emulator forgot to delete, a user pool (with
  * the test users a {@code cognito-user} check made), an API key or usage plan, a regional web ACL or IP
- * set, a bucket, a CloudFront distribution (by its comment), origin access control or function. A
+ * set, a bucket, a CloudFront distribution (by its comment), origin access control, cache policy or function. A
  * service the target does not offer lists nothing.
  */
 final class Leftovers {
@@ -50,6 +51,8 @@ final class Leftovers {
                 .map(d -> d.id()).toList());
         collect(left, "origin access control", () -> aws.cloudFront().listOriginAccessControls(b -> { }).originAccessControlList()
                 .items().stream().map(o -> o.name()).filter(n -> named(n, stack)).toList());
+        collect(left, "cache policy", () -> aws.cloudFront().listCachePolicies(b -> b.type(CachePolicyType.CUSTOM)).cachePolicyList()
+                .items().stream().map(c -> c.cachePolicy().cachePolicyConfig().name()).filter(n -> named(n, stack)).toList());
         collect(left, "CloudFront function", () -> aws.cloudFront().listFunctions(b -> { }).functionList()
                 .items().stream().map(f -> f.name()).filter(n -> named(n, stack)).toList());
         collect(left, "function", () -> aws.lambda().listFunctionsPaginator(b -> { }).functions().stream()

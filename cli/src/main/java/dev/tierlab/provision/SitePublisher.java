@@ -49,8 +49,8 @@ public final class SitePublisher {
         this.aws = aws;
     }
 
-    /** What was published: the bucket and how many files. */
-    public record Published(String bucket, int files) {
+    /** What was published: the bucket, how many files, and the invalidation of the distribution's cache (null: none). */
+    public record Published(String bucket, int files, String invalidation) {
     }
 
     /**
@@ -84,7 +84,7 @@ public final class SitePublisher {
                 }
             }
         }
-        return new Published(bucket, keep.size());
+        return new Published(bucket, keep.size(), site.distribution() == null ? null : invalidate(stack, site.distribution()));
     }
 
     /** Removes every object of the site's bucket, when the bucket is still there. */
@@ -118,12 +118,29 @@ public final class SitePublisher {
         return config(config, stack, outputs, aws::reachable);
     }
 
+    /**
+     * Tells the distribution {@code logicalId} of {@code stack} to drop every cached file ({@code /*}), so the
+     * files just published are what viewers get at once, whatever the cache policy's TTL.
+     *
+     * @return the invalidation's id
+     */
+    String invalidate(String stack, String logicalId) {
+        String distribution = physicalId(stack, logicalId, "error.site.noDistribution");
+        return aws.cloudFront().createInvalidation(b -> b.distributionId(distribution).invalidationBatch(i -> i
+                .callerReference(stack + "-" + System.currentTimeMillis())
+                .paths(p -> p.quantity(1).items("/*")))).invalidation().id();
+    }
+
     /** The physical name of the stack's bucket {@code logicalId}. */
     public String bucketOf(String stack, String logicalId) {
+        return physicalId(stack, logicalId, "error.site.noBucket");
+    }
+
+    private String physicalId(String stack, String logicalId, String missing) {
         return aws.cloudFormation().describeStackResources(b -> b.stackName(stack)).stackResources().stream()
                 .filter(r -> r.logicalResourceId().equals(logicalId) && r.physicalResourceId() != null)
                 .map(r -> r.physicalResourceId()).findFirst()
-                .orElseThrow(() -> new WorkspaceFault(ExitCode.FAILED, "error.site.noBucket", logicalId, stack));
+                .orElseThrow(() -> new WorkspaceFault(ExitCode.FAILED, missing, logicalId, stack));
     }
 
     /** The site's files by key (their path in the folder, with /), hidden files and folders left out. */

@@ -44,6 +44,14 @@ public record Target(TargetKind kind, URI endpoint, Region region, AwsCredential
         return kind.id();
     }
 
+    /** The port of the target's own endpoint: what an emulator's CloudFront dials for an origin at 127.0.0.1; 443 on AWS. */
+    public int endpointPort() {
+        if (endpoint == null) {
+            return 443;
+        }
+        return endpoint.getPort() >= 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+    }
+
     public boolean isAws() {
         return endpoint == null;
     }

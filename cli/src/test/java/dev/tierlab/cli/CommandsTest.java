@@ -128,7 +128,8 @@ class CommandsTest {
                 labs.put(c.get("id").asText(), c.get("lab").asText());
             }
         });
-        assertEquals(java.util.Map.of("api-gateway", "api-gateway", "api-auth", "api-auth", "access-control", "access-control", "presentation", "presentation"), labs,
+        assertEquals(java.util.Map.of("api-gateway", "api-gateway", "api-auth", "api-auth", "access-control", "access-control", "presentation", "presentation",
+                "cloudfront", "cloudfront"), labs,
                 "the chapters whose labs are bundled name them");
     }
 

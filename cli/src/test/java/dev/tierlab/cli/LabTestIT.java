@@ -80,6 +80,27 @@ class LabTestIT extends OnSandbox {
     }
 
     @Test
+    void theCloudFrontLabPassesItsSelfTestThroughTheDistribution() throws IOException {
+        Run run = Run.tierlab(sandbox.home, "lab", "test", "cloudfront");
+        assertEquals(0, run.code, run.toString());
+        boolean browser = dev.tierlab.browser.Chromium.find(dev.tierlab.config.Environment.system()).isPresent()
+                || "1".equals(System.getenv("TIERLAB_REQUIRE_BROWSER"));
+        // /api/* reaches the API through the distribution on the sandbox: the template's OnAws origin
+        // becomes the sandbox's own address with the EdgePort tierlab deploy passes
+        assertTrue(run.out.contains(browser ? "api-behaviour  ✓ fails (5 of 8 checks)  ✓ passes (8 of 8 checks)"
+                : "api-behaviour  ✓ fails (5 of 8 checks)  ✓ passes (6 of 8 checks; 2 not verifiable here)"), run.out);
+        // MiniStack caches nothing: the repeated request's hit is not verifiable, the template check stands in
+        assertTrue(run.out.contains("caching        ✓ fails (4 of 7 checks)  ✓ passes (6 of 7 checks; 1 not verifiable here)"), run.out);
+        // the redirect and the viewer-response function's headers are served for real
+        assertTrue(run.out.contains(browser ? "hardening      ✓ fails (4 of 5 checks)  ✓ passes (5 of 5 checks)"
+                : "hardening      ✓ fails (4 of 5 checks)  ✓ passes (4 of 5 checks; 1 not verifiable here)"), run.out);
+        // each deploy invalidates the cached site, so the files just published are what a viewer gets
+        assertTrue(run.out.contains("cleared the distribution's cache for the new files"), run.out);
+        assertTrue(run.out.contains("leak scan finds nothing"), run.out);
+        assertEquals(List.of(), sandbox.leaks());
+    }
+
+    @Test
     void theLeakScanFindsWhatADeletedStackLeftBehindByName() throws IOException {
         int port = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sandbox.home.resolve("sandbox/sandbox.json").toFile())
                 .get("port").asInt();
@@ -100,10 +121,15 @@ class LabTestIT extends OnSandbox {
             aws.s3().createBucket(b -> b.bucket(bucket));
             var oac = aws.cloudFront().createOriginAccessControl(b -> b.originAccessControlConfig(c -> c.name(stack + "-site")
                     .originAccessControlOriginType("s3").signingBehavior("always").signingProtocol("sigv4"))).originAccessControl();
+            var policy = aws.cloudFront().createCachePolicy(b -> b.cachePolicyConfig(c -> c.name(stack + "-site").minTTL(0L)
+                    .defaultTTL(60L).maxTTL(120L).parametersInCacheKeyAndForwardedToOrigin(k -> k.enableAcceptEncodingGzip(false)
+                            .headersConfig(h -> h.headerBehavior("none")).cookiesConfig(h -> h.cookieBehavior("none"))
+                            .queryStringsConfig(h -> h.queryStringBehavior("none"))))).cachePolicy();
             try {
                 List<String> left = deployer.leaksOf(state);
                 assertTrue(left.contains("bucket " + bucket), left.toString());
                 assertTrue(left.contains("origin access control " + stack + "-site"), left.toString());
+                assertTrue(left.contains("cache policy " + stack + "-site"), left.toString());
                 assertTrue(left.contains("user pool " + stack + "-users"), left.toString());
                 assertTrue(left.contains("API key " + stack + "-partner"), left.toString());
                 assertTrue(left.contains("web ACL " + stack + "-tickets"), left.toString());
@@ -111,6 +137,7 @@ class LabTestIT extends OnSandbox {
                 aws.s3().deleteBucket(b -> b.bucket(bucket));
                 aws.cloudFront().deleteOriginAccessControl(b -> b.id(oac.id()).ifMatch(
                         aws.cloudFront().getOriginAccessControl(g -> g.id(oac.id())).eTag()));
+                aws.cloudFront().deleteCachePolicy(b -> b.id(policy.id()).ifMatch(aws.cloudFront().getCachePolicy(g -> g.id(policy.id())).eTag()));
                 aws.cognito().deleteUserPool(b -> b.userPoolId(pool));
                 aws.apiGateway().deleteApiKey(b -> b.apiKey(key));
                 aws.wafv2().deleteWebACL(b -> b.name(acl.name()).id(acl.id()).lockToken(acl.lockToken())

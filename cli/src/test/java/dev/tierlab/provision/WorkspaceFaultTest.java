@@ -47,7 +47,7 @@ class WorkspaceFaultTest {
         Target nowhere = Target.emulator(TargetKind.ENDPOINT, URI.create("http://127.0.0.1:9"), Set.of());
         try (AwsClients aws = new AwsClients(nowhere)) {
             return assertThrows(TierlabException.class,
-                    () -> new Deployer(aws, QUIET).deploy("lab", ws, new Lab.Deploy(template, null, Map.of(), null, null), p -> p));
+                    () -> new Deployer(aws, QUIET).deploy("lab", ws, new Lab.Deploy(template, null, Map.of(), null, null, null), p -> p));
         }
     }
 

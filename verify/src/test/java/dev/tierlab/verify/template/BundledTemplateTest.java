@@ -100,6 +100,28 @@ class BundledTemplateTest {
         assertFalse(TemplateMatch.evaluate(template, Params.of("{resource: SiteBucket}")).ok(), "the plain API has no site");
     }
 
+    @Test
+    void theEdgeVariantGivesAPrivateSiteAndTheApiOriginAndLeavesBehavioursCachingAndHeadersToTheLearner() throws Exception {
+        CloudFormationTemplate edge = render(Map.of("frontEnd", "edge", "stageName", "api"));
+        for (String params : List.of("{resource: SiteBucket, path: Properties.PublicAccessBlockConfiguration.BlockPublicPolicy, equals: true}",
+                "{resource: SiteBucketPolicy, path: \"Properties.PolicyDocument.Statement[0].Condition\", refersTo: SiteDistribution}",
+                "{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[1].Id\", equals: api}",
+                "{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[1].DomainName\", refersTo: TicketsApi}",
+                "{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[1].CustomOriginConfig.HTTPPort\", refersTo: EdgePort}",
+                "{path: Conditions.OnAws, refersTo: Target}",
+                "{path: Outputs.SiteHttpUrl.Value, refersTo: SiteDistribution.DomainName}")) {
+            holds(edge, params);
+        }
+        for (String task : List.of("{resource: SiteDistribution, path: Properties.DistributionConfig.CacheBehaviors}",
+                "{resource: SiteCachePolicy}", "{resource: SecurityHeaders}",
+                "{resource: SiteDistribution, path: Properties.DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy, equals: redirect-to-https}",
+                "{resourceType: AWS::ApiGateway::Method, path: Properties.HttpMethod, equals: OPTIONS}")) {
+            assertFalse(TemplateMatch.evaluate(edge, Params.of(task)).ok(), task + " is the learner's task (or, CORS, not needed)");
+        }
+        assertFalse(TemplateMatch.evaluate(render(Map.of("frontEnd", "site")), Params.of("{path: Parameters.EdgePort}")).ok(),
+                "only the edge variant dials the API through the distribution");
+    }
+
     private static void holds(CloudFormationTemplate t, String params) {
         Outcome o = TemplateMatch.evaluate(t, Params.of(params));
         assertTrue(o.ok(), params + ": " + o.english());
