@@ -617,8 +617,8 @@ Resources:
           # (ViewerProtocolPolicy redirect-to-https).
           ViewerProtocolPolicy: allow-all
           # TODO(tierlab:caching): CachingDisabled sends every request on to the bucket. Cache the site's
-          # files with SiteCachePolicy (!Ref SiteCachePolicy, declared below); /[=stageName]/* keeps
-          # CachingDisabled.
+          # files with SiteCachePolicy (!Ref SiteCachePolicy, declared below), and add Compress: true so
+          # the edge sends them gzip- or Brotli-compressed; /[=stageName]/* keeps CachingDisabled.
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           # TODO(tierlab:hardening): run SecurityHeaders on every answer, of the site and of the API:
           # FunctionAssociations with EventType viewer-response and FunctionARN

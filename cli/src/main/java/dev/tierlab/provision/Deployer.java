@@ -215,6 +215,9 @@ public final class Deployer {
         Stack settled = follow(stack, seen);
         String status = settled.stackStatusAsString(); // as the target wrote it, for the message
         if (StackStates.deployed(settled.stackStatus())) {
+            if (StageRedeployment.needed(plan)) {
+                listener.progress("deploy.stagesRedeployed", String.join(", ", new StageRedeployment(aws).redeploy(stack)));
+            }
             DeployState done = publish(workspace, spec, state.withOutputs(outputs(stack))).deployedNow(sources);
             done.write(workspace);
             return new Result(Outcome.DEPLOYED, done, plan);

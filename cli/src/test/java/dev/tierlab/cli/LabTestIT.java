@@ -68,6 +68,8 @@ class LabTestIT extends OnSandbox {
         assertTrue(run.out.contains("private-site  ✓ fails (2 of 6 checks)  ✓ passes (5 of 6 checks; 1 not verifiable here)"), run.out);
         // the starter's own CorsHeaderTest fails with the project's tests, the preflight and the header are missing
         assertTrue(run.out.contains("cors          ✓ fails (4 of 5 checks)  ✓ passes (5 of 5 checks)"), run.out);
+        // the cors step adds OPTIONS /tickets to a deployed API: tierlab deploys its stage again, as AWS needs
+        assertTrue(run.out.contains("deployed the API's stages again ("), run.out);
         boolean browser = dev.tierlab.browser.Chromium.find(dev.tierlab.config.Environment.system()).isPresent();
         if (browser || "1".equals(System.getenv("TIERLAB_REQUIRE_BROWSER"))) {
             // headless Chromium loads the page through CloudFront, which calls the API across origins
