@@ -69,7 +69,7 @@ class LabTestIT extends OnSandbox {
         // the starter's own CorsHeaderTest fails with the project's tests, the preflight and the header are missing
         assertTrue(run.out.contains("cors          ✓ fails (4 of 5 checks)  ✓ passes (5 of 5 checks)"), run.out);
         // the cors step adds OPTIONS /tickets to a deployed API: tierlab deploys its stage again, as AWS needs
-        assertTrue(run.out.contains("deployed the API's stages again ("), run.out);
+        assertTrue(run.err.contains("deployed the API's stages again ("), run.err);
         boolean browser = dev.tierlab.browser.Chromium.find(dev.tierlab.config.Environment.system()).isPresent();
         if (browser || "1".equals(System.getenv("TIERLAB_REQUIRE_BROWSER"))) {
             // headless Chromium loads the page through CloudFront, which calls the API across origins
@@ -97,7 +97,7 @@ class LabTestIT extends OnSandbox {
         assertTrue(run.out.contains(browser ? "hardening      ✓ fails (4 of 5 checks)  ✓ passes (5 of 5 checks)"
                 : "hardening      ✓ fails (4 of 5 checks)  ✓ passes (4 of 5 checks; 1 not verifiable here)"), run.out);
         // each deploy invalidates the cached site, so the files just published are what a viewer gets
-        assertTrue(run.out.contains("cleared the distribution's cache for the new files"), run.out);
+        assertTrue(run.err.contains("cleared the distribution's cache for the new files"), run.err);
         assertTrue(run.out.contains("leak scan finds nothing"), run.out);
         assertEquals(List.of(), sandbox.leaks());
     }
