@@ -165,6 +165,9 @@ public final class Deployer {
             String reason = String.valueOf(described.statusReason());
             cfn.deleteChangeSet(b -> b.stackName(stack).changeSetName(changeSet));
             if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
+                if (previous.map(DeployState::pending).filter(p -> "deploy".equals(p.operation())).isPresent()) {
+                    redeployStages(stack); // the last deploy stopped after its update, maybe before its stages
+                }
                 DeployState same = publish(workspace, spec, state.withOutputs(outputs(stack))).withSources(sources);
                 same.write(workspace);
                 return new Result(Outcome.NO_CHANGES, same, null);
@@ -216,7 +219,7 @@ public final class Deployer {
         String status = settled.stackStatusAsString(); // as the target wrote it, for the message
         if (StackStates.deployed(settled.stackStatus())) {
             if (StageRedeployment.needed(plan)) {
-                listener.progress("deploy.stagesRedeployed", String.join(", ", new StageRedeployment(aws).redeploy(stack)));
+                redeployStages(stack); // a failure leaves the deploy pending: the next one deploys the stages again
             }
             DeployState done = publish(workspace, spec, state.withOutputs(outputs(stack))).deployedNow(sources);
             done.write(workspace);
@@ -227,6 +230,13 @@ public final class Deployer {
         throw new WorkspaceFault(ExitCode.FAILED, "error.deploy.failed", stack, status,
                 failed == null ? "?" : failed.logicalResourceId(), failed == null ? "?" : failed.resourceType(),
                 failed == null ? "?" : String.valueOf(failed.resourceStatusReason()));
+    }
+
+    private void redeployStages(String stack) {
+        List<String> stages = new StageRedeployment(aws).redeploy(stack);
+        if (!stages.isEmpty()) {
+            listener.progress("deploy.stagesRedeployed", String.join(", ", stages));
+        }
     }
 
     /** The lab's site, when it has one, published to the bucket the stack made; the state then names that bucket. */
@@ -241,6 +251,8 @@ public final class Deployer {
         listener.progress("deploy.site", site.files(), site.bucket());
         if (site.invalidation() != null) {
             listener.progress("deploy.site.invalidated", site.invalidation());
+        } else if (site.invalidationRefused() != null) {
+            listener.progress("deploy.site.notInvalidated", site.invalidationRefused());
         }
         return withSite;
     }

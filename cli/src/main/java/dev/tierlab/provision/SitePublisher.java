@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
 
 /**
  * Publishes a lab's static site ({@code deploy.site}) to the bucket its stack made: every file of the
@@ -49,8 +50,11 @@ public final class SitePublisher {
         this.aws = aws;
     }
 
-    /** What was published: the bucket, how many files, and the invalidation of the distribution's cache (null: none). */
-    public record Published(String bucket, int files, String invalidation) {
+    /**
+     * What was published: the bucket, how many files, the invalidation of the distribution's cache (null:
+     * none), and why CloudFront refused it (null: it did not).
+     */
+    public record Published(String bucket, int files, String invalidation, String invalidationRefused) {
     }
 
     /**
@@ -84,7 +88,15 @@ public final class SitePublisher {
                 }
             }
         }
-        return new Published(bucket, keep.size(), site.distribution() == null ? null : invalidate(stack, site.distribution()));
+        if (site.distribution() == null) {
+            return new Published(bucket, keep.size(), null, null);
+        }
+        try {
+            return new Published(bucket, keep.size(), invalidate(stack, site.distribution()), null);
+        } catch (CloudFrontException e) {
+            // the files are live; only the edge may serve older copies until their TTL ends: a warning, not a failure
+            return new Published(bucket, keep.size(), null, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+        }
     }
 
     /** Removes every object of the site's bucket, when the bucket is still there. */

@@ -1,9 +1,12 @@
 package dev.tierlab.provision;
 
+import dev.tierlab.error.ExitCode;
+import dev.tierlab.error.WorkspaceFault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.cloudformation.model.ChangeAction;
+import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
 import software.amazon.awssdk.services.cloudformation.model.Replacement;
 
 /**
@@ -41,7 +44,9 @@ public final class StageRedeployment {
     }
 
     /**
-     * Deploys every stage of the REST APIs of {@code stack} again.
+     * Deploys every stage of the REST APIs of {@code stack} again. API Gateway refuses a deployment of an
+     * API it finds incomplete (a method without an integration, say), which CloudFormation never asked it
+     * to deploy: that is the learner's to fix, and the fault names the stage and API Gateway's message.
      *
      * @return the stages deployed, as {@code <api-id>/<stage>}
      */
@@ -52,8 +57,13 @@ public final class StageRedeployment {
         List<String> deployed = new ArrayList<>();
         for (String api : apis) {
             for (var stage : aws.apiGateway().getStages(b -> b.restApiId(api)).item()) {
-                aws.apiGateway().createDeployment(b -> b.restApiId(api).stageName(stage.stageName())
-                        .description("tierlab deploy: the API changed, the stage's deployment did not"));
+                try {
+                    aws.apiGateway().createDeployment(b -> b.restApiId(api).stageName(stage.stageName())
+                            .description("tierlab deploy: the API changed, the stage's deployment did not"));
+                } catch (ApiGatewayException e) {
+                    throw new WorkspaceFault(ExitCode.FAILED, e, "error.deploy.stage", api + "/" + stage.stageName(),
+                            e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+                }
                 deployed.add(api + "/" + stage.stageName());
             }
         }

@@ -44,7 +44,11 @@ public record Target(TargetKind kind, URI endpoint, Region region, AwsCredential
         return kind.id();
     }
 
-    /** The port of the target's own endpoint: what an emulator's CloudFront dials for an origin at 127.0.0.1; 443 on AWS. */
+    /**
+     * The port of the target's own endpoint: what an emulator's CloudFront dials for an origin at
+     * 127.0.0.1; 443 on AWS. For an emulator in a container this is the port mapped on this machine, not
+     * the one inside the container; those targets lack {@code cloudfront.serve}, so no check relies on it.
+     */
     public int endpointPort() {
         if (endpoint == null) {
             return 443;

@@ -30,6 +30,14 @@ class ReachableTest {
     }
 
     @Test
+    void theEndpointPortIsWhatAnEmulatorsCloudFrontDialsAnd443OnAws() {
+        assertEquals(4566, sandbox.endpointPort());
+        assertEquals(80, Target.emulator(TargetKind.ENDPOINT, URI.create("http://localhost"), Set.of()).endpointPort());
+        assertEquals(443, Target.emulator(TargetKind.ENDPOINT, URI.create("https://emulator.example"), Set.of()).endpointPort());
+        assertEquals(443, new Target(TargetKind.AWS, null, Target.EMULATOR_REGION, null, Set.of()).endpointPort());
+    }
+
+    @Test
     void aDistributionIsForwardedWithItsHostAndTheViewersScheme() throws Exception {
         HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         gateway.createContext("/", x -> {

@@ -109,6 +109,10 @@ class BundledTemplateTest {
                 "{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[1].DomainName\", refersTo: TicketsApi}",
                 "{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[1].CustomOriginConfig.HTTPPort\", refersTo: EdgePort}",
                 "{path: Conditions.OnAws, refersTo: Target}",
+                // on AWS: the API's own host name over https, with no OriginPath (the stage is the path's first part)
+                "{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[1].DomainName['Fn::If'][1]['Fn::Sub']\", matches: \"^[$][{]TicketsApi[}][.]execute-api[.]\"}",
+                "{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[1].CustomOriginConfig.OriginProtocolPolicy['Fn::If'][1]\", equals: https-only}",
+                "{resource: SiteDistribution, path: \"Properties.DistributionConfig.Origins[1].OriginPath['Fn::If'][1].Ref\", equals: \"AWS::NoValue\"}",
                 "{path: Outputs.SiteHttpUrl.Value, refersTo: SiteDistribution.DomainName}")) {
             holds(edge, params);
         }
