@@ -565,7 +565,8 @@ public final class Deployer {
         return out;
     }
 
-    private static String message(CloudFormationException e) {
+    /** What an AWS service said, without the SDK's request ids when it said something. */
+    static String message(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
         return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
     }
 

@@ -95,7 +95,7 @@ public final class SitePublisher {
             return new Published(bucket, keep.size(), invalidate(stack, site.distribution()), null);
         } catch (CloudFrontException e) {
             // the files are live; only the edge may serve older copies until their TTL ends: a warning, not a failure
-            return new Published(bucket, keep.size(), null, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+            return new Published(bucket, keep.size(), null, Deployer.message(e));
         }
     }
 

@@ -61,8 +61,7 @@ public final class StageRedeployment {
                     aws.apiGateway().createDeployment(b -> b.restApiId(api).stageName(stage.stageName())
                             .description("tierlab deploy: the API changed, the stage's deployment did not"));
                 } catch (ApiGatewayException e) {
-                    throw new WorkspaceFault(ExitCode.FAILED, e, "error.deploy.stage", api + "/" + stage.stageName(),
-                            e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+                    throw new WorkspaceFault(ExitCode.FAILED, e, "error.deploy.stage", api + "/" + stage.stageName(), Deployer.message(e));
                 }
                 deployed.add(api + "/" + stage.stageName());
             }
